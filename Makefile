@@ -1,0 +1,71 @@
+# Build, setup and test entry points. `make test` is what CI runs (.ci/run).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+# Steps run strictly in the order listed, so `make test` stops at the first failure.
+.NOTPARALLEL:
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# wasm-opt from npm (scripts/setup.sh) comes first so trunk finds version 132,
+# not an older system binaryen.
+export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: all setup serve dist sizes test lint fmt-check clippy clippy-wasm \
+        test-native test-wasm test-e2e clean distclean
+
+all: dist
+
+setup:
+	bash scripts/setup.sh
+
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+# Raw and gzip sizes of what the browser downloads.
+PRINT_SIZES = shopt -s nullglob; \
+	printf '%-48s %10s %10s\n' file bytes gzip; \
+	for f in dist/*.wasm dist/*.js dist/*.css; do \
+	  printf '%-48s %10d %10d\n' "$$f" "$$(wc -c <"$$f")" "$$(gzip -9c "$$f" | wc -c)"; \
+	done
+
+dist: setup
+	trunk build --release
+	@$(PRINT_SIZES)
+
+sizes:
+	@$(PRINT_SIZES)
+
+test: setup lint test-native test-wasm dist test-e2e
+
+lint: setup fmt-check clippy clippy-wasm
+
+fmt-check: setup
+	cargo fmt --all -- --check
+
+clippy: setup
+	cargo clippy --all-targets -- -D warnings
+
+clippy-wasm: setup
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-native: setup
+	cargo test
+
+# wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml,
+# browser flags from webdriver.json).
+test-wasm: setup
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET)
+
+# Runs against the existing dist/; `make test` builds it first (`make dist`).
+test-e2e: setup
+	node tests/e2e/run.mjs
+
+clean:
+	rm -rf dist tests/e2e/artifacts
+	cargo clean
+
+# Also drops the locally installed tools and node modules.
+distclean: clean
+	rm -rf .tools tests/e2e/node_modules

@@ -1,0 +1,48 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::json_view::piece;
+use crate::core::claims;
+use crate::core::json::JsonDoc;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimsListProps {
+    pub doc: Rc<JsonDoc>,
+    pub now: i64,
+}
+
+/// One row per top-level claim: its registered name in words, its value,
+/// and for time claims UTC, local and relative time without hovering.
+#[component]
+pub fn ClaimsList(props: &ClaimsListProps) -> Html {
+    let rows = claims::rows(&props.doc, props.now, &browser::utc_offset_minutes_at);
+    if rows.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="claims" aria-label="Claims">
+            { for rows.iter().map(|row| html! {
+                <li class="claim" data-testid="claim" data-claim={row.name.clone()}>
+                    <div class="claim-name">
+                        <code>{ row.name.clone() }</code>
+                        if let Some(info) = row.info {
+                            <span class="claim-title" title={info.description}>{ info.title }</span>
+                        }
+                    </div>
+                    <div class="claim-value">
+                        <span class="json-inline">{ for row.value.iter().map(piece) }</span>
+                        if let Some(t) = &row.time {
+                            <div class="claim-time">
+                                <span class="claim-rel">{ t.relative.clone() }</span>
+                                <time datetime={t.iso.clone()}>{ t.utc.clone() }</time>
+                                <span class="claim-local">{ t.local.clone() }</span>
+                            </div>
+                        }
+                    </div>
+                </li>
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,13 @@
+//! One function component per file; each renders results the core computed.
+
+pub mod app;
+pub mod claims_list;
+pub mod copy_button;
+pub mod findings_list;
+pub mod header_panel;
+pub mod json_view;
+pub mod payload_panel;
+pub mod signature_panel;
+pub mod theme_toggle;
+pub mod token_errors;
+pub mod token_input;

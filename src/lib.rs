@@ -1,0 +1,12 @@
+//! A JSON Web Token debugger that runs entirely in the browser.
+//!
+//! [`core`] is pure Rust (decoding, keys, verification, findings), tested
+//! natively. [`state`] holds the app's reducer and [`components`] its Yew
+//! function components, which only render what the core computed.
+
+pub mod browser;
+pub mod components;
+pub mod core;
+pub mod state;
+
+pub use components::app::App;

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<jwt_debugger::App>::new().render();
+}

@@ -1,0 +1,181 @@
+// Helpers for the e2e specs. They touch the page only through the UI
+// contract's data-testid hooks and report what they saw when a wait times out.
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+const POLL_MS = 50;
+
+export const TOKEN_INPUT = '[data-testid=token-input]';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** base64url without padding, from a string (UTF-8) or a Buffer. */
+export function b64url(data) {
+  return Buffer.from(data).toString('base64url');
+}
+
+/** A compact JWS from header/payload given as JSON text (kept byte for byte). */
+export function makeToken(headerText, payloadText, signature = 'c2ln') {
+  return `${b64url(headerText)}.${b64url(payloadText)}.${signature}`;
+}
+
+/** Same text the app must show: 2-space pretty print. */
+export function pretty(value) {
+  return JSON.stringify(value, null, 2);
+}
+
+/**
+ * Loads the app (optionally with a #fragment) and waits until the token
+ * textarea exists, i.e. the wasm module has started and rendered.
+ */
+export async function openApp(page, baseUrl, { hash = '', timeoutMs = 20000 } = {}) {
+  await page.goto(`${baseUrl}/${hash ? `#${hash}` : ''}`, { waitUntil: 'load' });
+  await page.waitForSelector(TOKEN_INPUT, { state: 'attached', timeout: timeoutMs });
+}
+
+/** Sets the token textarea's value and fires a bubbling `input` event, as typing does. */
+export async function setToken(page, text) {
+  await page.evaluate(
+    ({ selector, value }) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`${selector} not found`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { selector: TOKEN_INPUT, value: text },
+  );
+}
+
+/** Current value of the token textarea. */
+export async function getTokenValue(page) {
+  return page.$eval(TOKEN_INPUT, (el) => el.value);
+}
+
+/**
+ * Polls `probe` (async, returns { ok, actual }) until ok or timeout; on
+ * timeout throws `what` plus the last actual value.
+ */
+export async function poll(probe, what, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last.ok) return last.actual;
+    if (Date.now() >= deadline) break;
+    await sleep(POLL_MS);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; actual: ${describe(last.actual)}`);
+}
+
+function describe(actual) {
+  if (actual === null) return '(element not found)';
+  if (actual === undefined) return '(undefined)';
+  return JSON.stringify(actual);
+}
+
+/** textContent of the first match, or null when there is none. */
+export async function textOf(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el ? el.textContent : null;
+  }, selector);
+}
+
+export async function countOf(page, selector) {
+  return page.evaluate((sel) => document.querySelectorAll(sel).length, selector);
+}
+
+/** Waits until the first match's textContent === expected. */
+export async function waitText(page, selector, expected, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  return poll(
+    async () => {
+      const actual = await textOf(page, selector);
+      return { ok: actual === expected, actual };
+    },
+    `${selector} text to be ${JSON.stringify(expected)}`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits until the first match's textContent contains every one of `parts`
+ * (a string or an array). `ignoreCase` compares case-insensitively.
+ */
+export async function waitContains(page, selector, parts, timeoutMs = DEFAULT_TIMEOUT_MS, { ignoreCase = false } = {}) {
+  const wanted = Array.isArray(parts) ? parts : [parts];
+  const norm = (s) => (ignoreCase ? s.toLowerCase() : s);
+  return poll(
+    async () => {
+      const actual = await textOf(page, selector);
+      const ok = actual !== null && wanted.every((p) => norm(actual).includes(norm(p)));
+      return { ok, actual };
+    },
+    `${selector} text to contain ${wanted.map((p) => JSON.stringify(p)).join(' and ')}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until exactly `expected` elements match. */
+export async function expectCount(page, selector, expected, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  return poll(
+    async () => {
+      const actual = await countOf(page, selector);
+      return { ok: actual === expected, actual };
+    },
+    `${expected} element(s) matching ${selector}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until at least one element matches. */
+export async function waitPresent(page, selector, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  return poll(
+    async () => {
+      const actual = await countOf(page, selector);
+      return { ok: actual > 0, actual };
+    },
+    `an element matching ${selector}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until the first match is visible (rendered, non-empty box, not hidden). */
+export async function waitVisible(page, selector, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  return poll(
+    async () => {
+      const visible = await page.locator(selector).first().isVisible();
+      return { ok: visible, actual: visible ? 'visible' : 'not visible or absent' };
+    },
+    `${selector} to be visible`,
+    timeoutMs,
+  );
+}
+
+/** Attribute `attr` of every match, in document order. */
+export async function attrsOf(page, selector, attr) {
+  return page.evaluate(
+    ({ sel, name }) => Array.from(document.querySelectorAll(sel), (el) => el.getAttribute(name)),
+    { sel: selector, name: attr },
+  );
+}
+
+/** Waits until the list of `attr` values over all matches equals `expected`. */
+export async function waitAttrs(page, selector, attr, expected, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  return poll(
+    async () => {
+      const actual = await attrsOf(page, selector, attr);
+      return { ok: JSON.stringify(actual) === JSON.stringify(expected), actual };
+    },
+    `${attr} of ${selector} to be ${JSON.stringify(expected)}`,
+    timeoutMs,
+  );
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
