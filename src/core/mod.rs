@@ -7,7 +7,10 @@ pub mod claims;
 pub mod errors;
 pub mod findings;
 pub mod json;
+pub mod keys;
 pub mod token;
+pub mod verify;
+pub mod weak_secrets;
 
 /// The token shown on first load: HS256, signed with [`SAMPLE_SECRET`].
 pub const SAMPLE_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJzdWIiOiJ1c2VyLTEyMzQiLCJhdWQiOiJhcGkuZXhhbXBsZS5jb20iLCJpYXQiOjE3NjcyMjU2MDAsIm5iZiI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwLCJzY29wZSI6InJlYWQ6bWVzc2FnZXMgd3JpdGU6bWVzc2FnZXMifQ.5-ccvCXDIL_nG6yX2SWyAsf2MPfWNJs5WuEdVXl3CdE";
