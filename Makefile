@@ -26,12 +26,15 @@ serve: setup
 # Raw and gzip sizes of what the browser downloads.
 PRINT_SIZES = shopt -s nullglob; \
 	printf '%-48s %10s %10s\n' file bytes gzip; \
-	for f in dist/*.wasm dist/*.js dist/*.css; do \
+	for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do \
 	  printf '%-48s %10d %10d\n' "$$f" "$$(wc -c <"$$f")" "$$(gzip -9c "$$f" | wc -c)"; \
 	done
 
+# Relative public URL: the same files work at https://host/ and under any
+# sub-path. postbuild adds the CSP, the service worker and the single file.
 dist: setup
-	trunk build --release
+	trunk build --release --public-url ./
+	node scripts/postbuild.mjs dist
 	@$(PRINT_SIZES)
 
 sizes:

@@ -47,3 +47,123 @@ pub fn copy_text(text: &str) {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
+
+const TOKEN_KEY: &str = "jwt-debugger.token";
+const REMEMBER_KEY: &str = "jwt-debugger.remember";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The token in the URL fragment (`#token=…`), if any. The fragment never
+/// reaches a server, unlike a query string.
+pub fn fragment_token() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let value = hash.strip_prefix("#token=")?;
+    let decoded = js_sys::decode_uri_component(value).ok()?.as_string()?;
+    (!decoded.is_empty()).then_some(decoded)
+}
+
+/// Removes the fragment from the address bar (and this history entry) once
+/// it has been read, so the token does not linger in the URL.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    if location.hash().map(|h| h.is_empty()).unwrap_or(true) {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// A link that opens this page with `token` loaded, for sharing.
+pub fn share_link(token: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let encoded = js_sys::encode_uri_component(token).as_string()?;
+    Some(format!("{base}#token={encoded}"))
+}
+
+/// Whether the user chose to keep the token across browser restarts.
+pub fn remember_enabled() -> bool {
+    local()
+        .and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// The token saved by an earlier visit: this tab's session first, then the
+/// remembered one.
+pub fn saved_token() -> Option<String> {
+    let from_session = session().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
+    let from_local = || {
+        remember_enabled()
+            .then(|| local()?.get_item(TOKEN_KEY).ok().flatten())
+            .flatten()
+    };
+    from_session.or_else(from_local)
+}
+
+/// Keeps the token (never the key) for a reload of this tab, and across
+/// restarts only when `remember` is on.
+pub fn save_token(token: &str, remember: bool) {
+    if let Some(s) = session() {
+        let _ = if token.is_empty() {
+            s.remove_item(TOKEN_KEY)
+        } else {
+            s.set_item(TOKEN_KEY, token)
+        };
+    }
+    if let Some(l) = local() {
+        if remember && !token.is_empty() {
+            let _ = l.set_item(REMEMBER_KEY, "1");
+            let _ = l.set_item(TOKEN_KEY, token);
+        } else {
+            let _ = l.remove_item(REMEMBER_KEY);
+            let _ = l.remove_item(TOKEN_KEY);
+        }
+    }
+}
+
+/// Forgets every stored token.
+pub fn forget_token() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(TOKEN_KEY);
+    }
+    if let Some(l) = local() {
+        let _ = l.remove_item(TOKEN_KEY);
+        let _ = l.remove_item(REMEMBER_KEY);
+    }
+}
+
+/// If a panic ever happens despite everything, say so plainly instead of
+/// leaving a dead page, and log the message for a bug report.
+pub fn install_panic_notice() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "jwt-debugger panicked: {message}"
+        )));
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(body) = document.body() else { return };
+        if let Ok(notice) = document.create_element("div") {
+            notice.set_class_name("panic-notice");
+            let _ = notice.set_attribute("role", "alert");
+            let _ = notice.set_attribute("data-testid", "panic-notice");
+            // Text only: the message may echo pasted input.
+            notice.set_text_content(Some(&format!(
+                "Something went wrong — reload the page. (Details for a bug report: {message})"
+            )));
+            let _ = body.prepend_with_node_1(&notice);
+        }
+    }));
+}

@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::keys::{self, SecretEncoding};
 use crate::core::token::{self, Decoded};
+use crate::core::verify::{self, Verdict, VerifyRequest};
+use crate::core::SAMPLE_SECRET;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -35,27 +38,67 @@ pub struct AppState {
     pub raw: AttrValue,
     /// The core's reading of `raw`, recomputed only when `raw` changes.
     pub decoded: Rc<Decoded>,
+    /// The key box: secret, PEM, JWK or JWK Set.
+    pub key_text: AttrValue,
+    pub encoding: SecretEncoding,
+    /// Content of a detached payload, when the token's payload part is empty.
+    pub detached: AttrValue,
+    /// What the key box holds, in words.
+    pub key_summary: Rc<Vec<String>>,
+    /// Recomputed only when the token, key, encoding or detached payload
+    /// changes, never on a clock tick.
+    pub verdict: Rc<Verdict>,
     /// `None` follows the system's colour scheme.
     pub theme: Option<Theme>,
+    /// Keep the token in local storage across browser restarts.
+    pub remember: bool,
     /// Seconds since the epoch, advanced by a timer so relative times move.
     pub now: i64,
 }
 
 impl AppState {
     pub fn new(raw: &str, now: i64) -> Self {
+        let decoded = Rc::new(token::decode(raw));
         AppState {
             raw: AttrValue::from(raw.to_string()),
-            decoded: Rc::new(token::decode(raw)),
+            decoded,
+            key_text: AttrValue::from(SAMPLE_SECRET),
+            encoding: SecretEncoding::Utf8,
+            detached: AttrValue::default(),
+            key_summary: Rc::default(),
+            verdict: Rc::new(Verdict::default()),
             theme: None,
+            remember: false,
             now,
         }
+        .reverify(true)
+    }
+
+    /// Recomputes the verdict (and, when the key changed, its summary).
+    fn reverify(mut self, key_changed: bool) -> Self {
+        if key_changed {
+            self.key_summary = Rc::new(keys::summarize(&self.key_text, self.now));
+        }
+        let detached = (!self.detached.is_empty()).then(|| self.detached.as_bytes());
+        self.verdict = Rc::new(verify::verify(&VerifyRequest {
+            decoded: &self.decoded,
+            key_text: &self.key_text,
+            encoding: self.encoding,
+            detached_payload: detached,
+            now: self.now,
+        }));
+        self
     }
 }
 
 pub enum Action {
     SetToken(AttrValue),
+    SetKey(AttrValue),
+    SetEncoding(SecretEncoding),
+    SetDetached(AttrValue),
     Clear,
     SetTheme(Theme),
+    SetRemember(bool),
     Tick(i64),
 }
 
@@ -65,14 +108,49 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::SetToken(raw) if raw == self.raw => self,
-            Action::SetToken(raw) => Rc::new(AppState {
-                decoded: Rc::new(token::decode(&raw)),
-                raw,
-                ..(*self).clone()
-            }),
-            Action::Clear => Rc::new(AppState {
-                decoded: Rc::new(token::decode("")),
-                raw: AttrValue::default(),
+            Action::SetToken(raw) => Rc::new(
+                AppState {
+                    decoded: Rc::new(token::decode(&raw)),
+                    raw,
+                    ..(*self).clone()
+                }
+                .reverify(false),
+            ),
+            Action::SetKey(key_text) if key_text == self.key_text => self,
+            Action::SetKey(key_text) => Rc::new(
+                AppState {
+                    key_text,
+                    ..(*self).clone()
+                }
+                .reverify(true),
+            ),
+            Action::SetEncoding(encoding) if encoding == self.encoding => self,
+            Action::SetEncoding(encoding) => Rc::new(
+                AppState {
+                    encoding,
+                    ..(*self).clone()
+                }
+                .reverify(false),
+            ),
+            Action::SetDetached(detached) if detached == self.detached => self,
+            Action::SetDetached(detached) => Rc::new(
+                AppState {
+                    detached,
+                    ..(*self).clone()
+                }
+                .reverify(false),
+            ),
+            Action::Clear => Rc::new(
+                AppState {
+                    decoded: Rc::new(token::decode("")),
+                    raw: AttrValue::default(),
+                    detached: AttrValue::default(),
+                    ..(*self).clone()
+                }
+                .reverify(false),
+            ),
+            Action::SetRemember(remember) => Rc::new(AppState {
+                remember,
                 ..(*self).clone()
             }),
             Action::SetTheme(theme) => Rc::new(AppState {
@@ -91,6 +169,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::verify::Status;
     use crate::core::SAMPLE_TOKEN;
 
     #[test]
@@ -102,6 +181,13 @@ mod tests {
         assert!(Rc::ptr_eq(&state, &same));
         let ticked = state.clone().reduce(Action::Tick(5));
         assert!(Rc::ptr_eq(&state.decoded, &ticked.decoded));
+        assert!(Rc::ptr_eq(&state.verdict, &ticked.verdict));
+        assert_eq!(state.verdict.status, Status::Valid);
+        let wrong = state
+            .clone()
+            .reduce(Action::SetKey(AttrValue::from("nope")));
+        assert_eq!(wrong.verdict.status, Status::Invalid);
+        assert!(Rc::ptr_eq(&wrong.decoded, &state.decoded));
         let cleared = ticked.reduce(Action::Clear);
         assert_eq!(cleared.raw, "");
         assert_eq!(cleared.decoded.kind, token::TokenKind::Empty);

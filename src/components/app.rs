@@ -6,17 +6,34 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::findings_list::FindingsList;
 use crate::components::header_panel::HeaderPanel;
+use crate::components::key_input::KeyInput;
 use crate::components::payload_panel::PayloadPanel;
 use crate::components::signature_panel::SignaturePanel;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
+use crate::components::verify_status::VerifyStatus;
+use crate::core::algorithms::{self, Family};
 use crate::core::{findings, SAMPLE_TOKEN};
 use crate::state::{Action, AppState, Theme};
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(SAMPLE_TOKEN, browser::now_secs()));
+    let state = use_reducer(|| {
+        // A shared link wins, then this tab's (or the remembered) token.
+        let initial = browser::fragment_token()
+            .or_else(browser::saved_token)
+            .unwrap_or_else(|| SAMPLE_TOKEN.to_string());
+        AppState {
+            remember: browser::remember_enabled(),
+            ..AppState::new(&initial, browser::now_secs())
+        }
+    });
+    use_effect_with((), |_| browser::clear_fragment());
+    use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
+        browser::save_token(raw, *remember);
+    });
+    let shared = use_state(|| false);
 
     // Relative times ("expires in 3 minutes") keep moving.
     {
@@ -44,6 +61,56 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::SetToken(AttrValue::from(SAMPLE_TOKEN))))
     };
+    let on_key = {
+        let state = state.clone();
+        Callback::from(move |k: AttrValue| state.dispatch(Action::SetKey(k)))
+    };
+    let on_encoding = {
+        let state = state.clone();
+        Callback::from(move |e| state.dispatch(Action::SetEncoding(e)))
+    };
+    let on_detached = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(Action::SetDetached(AttrValue::from(area.value())))
+        })
+    };
+    let is_hmac = state
+        .decoded
+        .alg()
+        .and_then(algorithms::lookup)
+        .is_none_or(|a| a.family == Family::Hmac);
+    let payload_empty = state
+        .decoded
+        .segments()
+        .get(1)
+        .is_some_and(|p| p.is_empty());
+    let on_share = {
+        let raw = state.decoded.clean.token.clone();
+        let shared = shared.clone();
+        Callback::from(move |_| {
+            if let Some(link) = browser::share_link(&raw) {
+                browser::copy_text(&link);
+                shared.set(true);
+            }
+        })
+    };
+    let on_forget = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            browser::forget_token();
+            state.dispatch(Action::SetRemember(false));
+            state.dispatch(Action::Clear);
+        })
+    };
+    let on_remember = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::SetRemember(input.checked()))
+        })
+    };
     let on_theme = {
         let state = state.clone();
         Callback::from(move |t| state.dispatch(Action::SetTheme(t)))
@@ -53,7 +120,9 @@ pub fn App() -> Html {
     } else {
         Theme::Light
     });
-    let findings = Rc::new(findings::token_findings(&state.decoded, state.now));
+    let mut all_findings = findings::token_findings(&state.decoded, state.now);
+    all_findings.extend(state.verdict.findings.iter().cloned());
+    let findings = Rc::new(all_findings);
     let decoded = state.decoded.clone();
 
     html! {
@@ -74,19 +143,44 @@ pub fn App() -> Html {
                         <h2>{ "Encoded token" }</h2>
                         <div class="actions">
                             <button type="button" class="btn btn-small" onclick={on_sample}>{ "Sample" }</button>
+                            <button type="button" class="btn btn-small" onclick={on_share} data-testid="share"
+                                title="Copy a link with the token in its #fragment (never the key)"
+                                disabled={state.decoded.clean.token.is_empty()}>
+                                { if *shared { "Link copied" } else { "Share" } }
+                            </button>
                             <button type="button" class="btn btn-small" onclick={on_clear}
                                 data-testid="clear" disabled={state.raw.is_empty()}>{ "Clear" }</button>
                         </div>
                     </div>
                     <TokenInput raw={state.raw.clone()} decoded={decoded.clone()} {on_input} />
+                    <div class="storage-row">
+                        <label class="remember">
+                            <input type="checkbox" data-testid="remember" checked={state.remember} onchange={on_remember} />
+                            { " Remember the token on this device" }
+                        </label>
+                        <button type="button" class="btn btn-small btn-ghost" data-testid="forget" onclick={on_forget}
+                            title="Clear the token from this tab and from this device's storage">{ "Forget" }</button>
+                    </div>
                     <TokenErrors decoded={decoded.clone()} />
+                    <SignaturePanel decoded={decoded.clone()}>
+                        <VerifyStatus verdict={state.verdict.clone()} />
+                        <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
+                            summary={state.key_summary.clone()} {is_hmac} {on_key} {on_encoding} />
+                        if payload_empty {
+                            <div class="detached">
+                                <label class="field-label" for="detached-payload">{ "Detached payload" }</label>
+                                <textarea id="detached-payload" class="key-textarea" data-testid="detached-payload"
+                                    placeholder="The payload part is empty: paste the detached content it signs"
+                                    value={state.detached.clone()} oninput={on_detached} />
+                            </div>
+                        }
+                    </SignaturePanel>
                     <h2 class="section-title">{ "Findings" }</h2>
                     <FindingsList findings={findings} />
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
                     <HeaderPanel decoded={decoded.clone()} />
-                    <PayloadPanel decoded={decoded.clone()} now={state.now} />
-                    <SignaturePanel decoded={decoded} />
+                    <PayloadPanel decoded={decoded} now={state.now} />
                 </section>
             </main>
             <footer class="footer">

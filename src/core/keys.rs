@@ -161,7 +161,12 @@ impl Key {
 
     /// "RSA 2048-bit public key from a PEM certificate (kid "k1")".
     pub fn describe(&self) -> String {
-        let mut s = format!("{} key from {}", self.material.describe(), self.origin);
+        let noun = if matches!(self.material, KeyMaterial::Secret(_)) {
+            ""
+        } else {
+            " key"
+        };
+        let mut s = format!("{}{noun} from {}", self.material.describe(), self.origin);
         if self.from_private {
             s.push_str(" (public half of a private key)");
         }
@@ -811,4 +816,55 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
         key_ops,
         cert: None,
     })
+}
+
+/// What the key box holds, in words, for display beside it.
+pub fn summarize(text: &str, now: i64) -> Vec<String> {
+    match parse_key_text(text) {
+        Ok(KeyText::Empty) => Vec::new(),
+        Ok(KeyText::Secret(s)) => vec![format!(
+            "Text secret, {} characters (its bytes depend on the encoding below)",
+            s.chars().count()
+        )],
+        Ok(KeyText::Keys { keys, is_set }) => {
+            let mut lines = Vec::new();
+            if is_set {
+                lines.push(format!("{} keys", keys.len()));
+            }
+            for key in keys.iter().take(20) {
+                lines.push(key.describe());
+                if let Some(c) = &key.cert {
+                    lines.push(format!("Subject: {}", c.subject));
+                    lines.push(format!("Issuer: {}", c.issuer));
+                    let state = if now > c.not_after {
+                        "expired"
+                    } else if now < c.not_before {
+                        "not yet valid"
+                    } else {
+                        "currently valid"
+                    };
+                    lines.push(format!(
+                        "Valid from {} to {} ({state})",
+                        date(c.not_before),
+                        date(c.not_after)
+                    ));
+                }
+            }
+            if keys.len() > 20 {
+                lines.push(format!("… and {} more", keys.len() - 20));
+            }
+            lines
+        }
+        Err(e) => vec![format!("Not usable: {e}")],
+    }
+}
+
+fn date(secs: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .and_then(|t| {
+            t.format(time::macros::format_description!("[year]-[month]-[day]"))
+                .ok()
+        })
+        .unwrap_or_else(|| secs.to_string())
 }

@@ -55,6 +55,12 @@ pub struct Verdict {
     pub lenient: bool,
 }
 
+impl Default for Verdict {
+    fn default() -> Self {
+        Verdict::new(Status::NoKey, "")
+    }
+}
+
 impl Verdict {
     fn new(status: Status, message: impl Into<String>) -> Verdict {
         Verdict {
@@ -311,7 +317,7 @@ fn verify_typed_secret(
 ) -> Verdict {
     let key = |bytes: Vec<u8>| Key {
         material: KeyMaterial::Secret(bytes),
-        origin: format!("the secret ({})", req.encoding.label()),
+        origin: format!("the text, read as {}", req.encoding.label()),
         from_private: false,
         kid: None,
         alg: None,
