@@ -346,7 +346,15 @@ impl Printer<'_> {
                     if !plain.is_empty() {
                         self.push(kind, std::mem::take(&mut plain));
                     }
-                    self.push(PieceKind::Escape, format!("\\u{:04x}", ch as u32));
+                    // UTF-16 units, so characters beyond the BMP escape as a
+                    // surrogate pair that JSON reads back as the same character.
+                    let mut units = [0u16; 2];
+                    let escaped: String = ch
+                        .encode_utf16(&mut units)
+                        .iter()
+                        .map(|u| format!("\\u{u:04x}"))
+                        .collect();
+                    self.push(PieceKind::Escape, escaped);
                 }
             }
         }

@@ -179,3 +179,68 @@ export function assertEqual(actual, expected, what) {
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
+
+// --- Verification hooks ---------------------------------------------------
+
+export const KEY_INPUT = '[data-testid=key-input]';
+export const SECRET_ENCODING = '[data-testid=secret-encoding]';
+export const VERIFY_STATUS = '[data-testid=verify-status]';
+
+/** Sets the key textarea's value and fires a bubbling `input` event, as typing does. */
+export async function setKey(page, text) {
+  await page.evaluate(
+    ({ selector, value }) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`${selector} not found`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { selector: KEY_INPUT, value: text },
+  );
+}
+
+/** Selects a secret encoding (`utf8`, `base64`, `base64url`, `hex`) and fires `change`. */
+export async function setEncoding(page, value) {
+  await page.evaluate(
+    ({ selector, value }) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`${selector} not found`);
+      if (!Array.from(el.options, (o) => o.value).includes(value)) {
+        throw new Error(`${selector} has no option ${JSON.stringify(value)}`);
+      }
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { selector: SECRET_ENCODING, value },
+  );
+}
+
+/** { status, text } of the verify-status element, or null when absent. */
+export async function verifyStatusOf(page) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el ? { status: el.getAttribute('data-status'), text: el.textContent } : null;
+  }, VERIFY_STATUS);
+}
+
+/**
+ * Waits until verify-status's `data-status` is exactly `expected` and its
+ * text contains every one of `parts` (case-insensitive). Returns the text.
+ */
+export async function waitStatus(page, expected, parts = [], timeoutMs = DEFAULT_TIMEOUT_MS) {
+  const wanted = Array.isArray(parts) ? parts : [parts];
+  const seen = await poll(
+    async () => {
+      const actual = await verifyStatusOf(page);
+      const ok =
+        actual !== null &&
+        actual.status === expected &&
+        wanted.every((p) => actual.text.toLowerCase().includes(p.toLowerCase()));
+      return { ok, actual };
+    },
+    `verify-status data-status=${JSON.stringify(expected)}` +
+      (wanted.length ? ` with text containing ${wanted.map((p) => JSON.stringify(p)).join(' and ')}` : ''),
+    timeoutMs,
+  );
+  return seen.text;
+}

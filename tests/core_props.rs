@@ -1,0 +1,1009 @@
+//! Property tests for the pure core: whatever is pasted, decoding never
+//! panics and what it reports stays consistent with the input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::sync::OnceLock;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use jwt_debugger::core::base64url;
+use jwt_debugger::core::errors::{DecodeError, DecodeErrorKind, Segment};
+use jwt_debugger::core::findings::{token_findings, Finding};
+use jwt_debugger::core::json::{self, PieceKind};
+use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
+use jwt_debugger::core::{claims, SAMPLE_TOKEN};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+// ---------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------
+
+/// Every character the pretty printer must escape, so strings can carry them
+/// all (C0/C1 controls, bidi overrides, zero-width, tag characters…).
+fn hidden_chars() -> &'static [char] {
+    static CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    CHARS.get_or_init(|| {
+        (0..=0xE_00FFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| json::is_hidden_char(*c))
+            .collect()
+    })
+}
+
+fn hidden_char() -> BoxedStrategy<char> {
+    select(hidden_chars()).boxed()
+}
+
+/// A JSON `\u` escape of `c`, as a surrogate pair outside the BMP.
+fn json_escape(c: char, upper: bool) -> String {
+    let mut buf = [0u16; 2];
+    c.encode_utf16(&mut buf)
+        .iter()
+        .map(|u| {
+            if upper {
+                format!("\\u{u:04X}")
+            } else {
+                format!("\\u{u:04x}")
+            }
+        })
+        .collect()
+}
+
+/// Whitespace JSON allows between tokens.
+fn ws() -> BoxedStrategy<&'static str> {
+    prop_oneof![
+        6 => Just(""),
+        1 => select(&[" ", "\n", "\t", "\r\n", "\n    "][..]),
+    ]
+    .boxed()
+}
+
+/// Valid number literals, including the ones serde_json would re-spell
+/// (`1E3`, `1e400`, `-0`) and integers beyond 64 bits.
+fn number_lit() -> BoxedStrategy<String> {
+    prop_oneof![
+        2 => select(
+            &[
+                "1e400", "-1e400", "1E3", "1e3", "-0", "-0.0", "0", "1.50", "2E-1", "1.0e+00",
+                "1e-400", "0.1", "1767225600", "4102444800", "1767225600000", "-62135596801",
+                "253402300800", "9223372036854775807", "-9223372036854775808",
+                "18446744073709551616",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        1 => "-?[1-9][0-9]{29}",
+        1 => any::<i64>().prop_map(|n| n.to_string()),
+        1 => any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(|f| f.to_string()),
+        2 => "-?(0|[1-9][0-9]{0,20})(\\.[0-9]{1,12})?([eE][+-]?[0-9]{1,4})?",
+    ]
+    .boxed()
+}
+
+/// One piece of a valid JSON string literal's body.
+fn str_piece() -> BoxedStrategy<String> {
+    prop_oneof![
+        6 => "[a-zA-Z0-9 _.:/~-]{1,6}",
+        // Raw hidden characters JSON allows unescaped (DEL and above).
+        3 => hidden_char()
+            .prop_filter("raw C0 controls are invalid JSON", |c| *c >= ' ')
+            .prop_map(|c| c.to_string()),
+        3 => (hidden_char(), any::<bool>()).prop_map(|(c, up)| json_escape(c, up)),
+        2 => any::<char>()
+            .prop_filter("not a delimiter or control", |c| {
+                !matches!(c, '"' | '\\') && *c >= ' '
+            })
+            .prop_map(|c| c.to_string()),
+        2 => select(&["\\\"", "\\\\", "\\n", "\\/", "\\b", "\\f", "\\r", "\\t"][..])
+            .prop_map(str::to_string),
+        1 => select(
+            &[
+                "<img src=x onerror=alert(1)>",
+                "../../dev/null",
+                "x' OR 1=1 --",
+                "a|b",
+                "none",
+                "\u{1F600}",
+                "e\u{301}",
+            ][..]
+        )
+        .prop_map(str::to_string),
+    ]
+    .boxed()
+}
+
+fn string_lit() -> BoxedStrategy<String> {
+    prop_oneof![
+        4 => prop::collection::vec(str_piece(), 0..5).prop_map(|p| format!("\"{}\"", p.concat())),
+        1 => select(
+            &[
+                "\"none\"", "\"NoNe\"", "\"HS256\"", "\"RS256\"", "\"ES256\"", "\"b64\"", "\"JWT\"",
+                "\"https://x\"",
+            ][..]
+        )
+        .prop_map(str::to_string),
+    ]
+    .boxed()
+}
+
+/// Object keys: a small set so keys repeat, including the ones findings read.
+fn key_lit() -> BoxedStrategy<String> {
+    prop_oneof![
+        4 => select(
+            &[
+                "alg", "typ", "kid", "crit", "b64", "jku", "x5u", "jwk", "x5c", "exp", "nbf",
+                "iat", "iss", "sub", "aud", "a", "a/b", "~0", "0", "",
+            ][..]
+        )
+        .prop_map(|k| format!("\"{k}\"")),
+        1 => string_lit(),
+    ]
+    .boxed()
+}
+
+fn json_leaf() -> BoxedStrategy<String> {
+    prop_oneof![
+        3 => number_lit(),
+        3 => string_lit(),
+        1 => select(&["true", "false", "null"][..]).prop_map(str::to_string),
+    ]
+    .boxed()
+}
+
+fn member(key: String, value: String) -> BoxedStrategy<String> {
+    (ws(), ws(), ws(), ws())
+        .prop_map(move |(a, b, c, d)| format!("{a}{key}{b}:{c}{value}{d}"))
+        .boxed()
+}
+
+/// `{…}` from member texts (`"k":v` with whitespace around).
+fn braces(members: Vec<String>) -> String {
+    format!("{{{}}}", members.join(","))
+}
+
+fn object_of(inner: BoxedStrategy<String>) -> BoxedStrategy<String> {
+    prop::collection::vec(
+        (key_lit(), inner).prop_flat_map(|(k, v)| member(k, v)),
+        0..6,
+    )
+    .prop_map(braces)
+    .boxed()
+}
+
+fn array_of(inner: BoxedStrategy<String>) -> BoxedStrategy<String> {
+    prop::collection::vec((ws(), inner, ws()), 0..5)
+        .prop_map(|items| {
+            let items: Vec<String> = items
+                .into_iter()
+                .map(|(a, v, b)| format!("{a}{v}{b}"))
+                .collect();
+            format!("[{}]", items.join(","))
+        })
+        .boxed()
+}
+
+/// Valid JSON: nested objects (keys repeat), arrays, awkward strings and
+/// numbers.
+fn json_value() -> BoxedStrategy<String> {
+    json_leaf()
+        .prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![object_of(inner.clone().boxed()), array_of(inner.boxed())]
+        })
+        .boxed()
+}
+
+/// Breaks JSON the ways pasted or edited text breaks.
+fn mutate(text: String, how: u8, at: prop::sample::Index) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let i = at.index(chars.len() + 1);
+    let insert = |chars: &mut Vec<char>, s: &str| {
+        for (n, c) in s.chars().enumerate() {
+            chars.insert(i + n, c);
+        }
+        chars.iter().collect()
+    };
+    match how % 8 {
+        0 => chars[..i].iter().collect(),
+        1 => match text.rfind(['}', ']']) {
+            Some(i) => format!("{},{}", &text[..i], &text[i..]),
+            None => text,
+        },
+        2 => format!("{text} x"),
+        3 => insert(&mut chars, "\u{0}"),
+        4 => insert(&mut chars, "\\ud800"),
+        5 => insert(&mut chars, "\u{c}"),
+        6 => insert(&mut chars, ",,"),
+        _ => insert(&mut chars, "\"\\x"),
+    }
+}
+
+fn broken(valid: BoxedStrategy<String>) -> BoxedStrategy<String> {
+    (valid, any::<u8>(), any::<prop::sample::Index>())
+        .prop_map(|(t, how, at)| mutate(t, how, at))
+        .boxed()
+}
+
+/// JSON-ish text: a valid document most of the time, else a broken one.
+fn json_text() -> BoxedStrategy<String> {
+    prop_oneof![
+        4 => (ws(), json_value(), ws()).prop_map(|(a, v, b)| format!("{a}{v}{b}")),
+        1 => broken(json_value()),
+    ]
+    .boxed()
+}
+
+/// A header: usually an `alg` first, then anything a header may hold.
+fn header_text() -> BoxedStrategy<String> {
+    let alg = prop_oneof![
+        4 => select(&["HS256", "RS256", "ES512", "EdDSA", "none", "NONE", "nOnE", "hs256"][..])
+            .prop_map(|a| format!("\"{a}\"")),
+        1 => json_leaf(),
+    ];
+    let valid = (
+        alg.prop_flat_map(|a| member("\"alg\"".into(), a)),
+        prop::collection::vec(
+            prop_oneof![
+                3 => (key_lit(), json_value()).prop_flat_map(|(k, v)| member(k, v)),
+                // Members findings react to, rare by chance alone.
+                1 => select(
+                    &[
+                        "\"b64\":false",
+                        "\"crit\":[\"b64\"]",
+                        "\"crit\":[\"exp\"]",
+                        "\"crit\":[]",
+                        "\"kid\":\"../x\"",
+                        "\"kid\":\"k-1\"",
+                        "\"jku\":\"https://x\"",
+                        "\"jwk\":{}",
+                    ][..]
+                )
+                .prop_map(str::to_string),
+            ],
+            0..4,
+        ),
+    )
+        .prop_map(|(alg, mut rest)| {
+            rest.insert(0, alg);
+            braces(rest)
+        });
+    prop_oneof![6 => valid, 1 => object_of(json_value()), 1 => json_text()].boxed()
+}
+
+/// Claims: time claims near now or far from it, and anything else.
+fn claims_text() -> BoxedStrategy<String> {
+    let time = prop_oneof![
+        3 => (1_700_000_000i64..1_900_000_000).prop_map(|n| n.to_string()),
+        2 => any::<i64>().prop_map(|n| n.to_string()),
+        1 => (-100_000_000_000i64..300_000_000_000).prop_map(|n| format!("{n}.5")),
+        1 => json_leaf(),
+    ];
+    let time_member = (select(&["exp", "nbf", "iat"][..]), time)
+        .prop_flat_map(|(k, v)| member(format!("\"{k}\""), v));
+    let other = (key_lit(), json_value()).prop_flat_map(|(k, v)| member(k, v));
+    let valid =
+        prop::collection::vec(prop_oneof![2 => time_member, 1 => other], 0..7).prop_map(braces);
+    prop_oneof![6 => valid, 1 => json_text(), 1 => broken(object_of(json_value()))].boxed()
+}
+
+/// One dot-separated part of a token-shaped input.
+#[derive(Debug, Clone)]
+enum Seg {
+    /// Canonical base64url of these bytes.
+    Bytes(Vec<u8>),
+    /// Standard base64 (`+`, `/`, `=` padding) of these bytes.
+    StdBytes(Vec<u8>),
+    /// Canonical base64url of this JSON-ish text.
+    Json(String),
+    /// Random characters: both base64 alphabets, `=+/!` and non-ASCII.
+    Chars(String),
+}
+
+impl Seg {
+    fn text(&self) -> String {
+        match self {
+            Seg::Bytes(b) => base64url::encode(b),
+            Seg::StdBytes(b) => STANDARD.encode(b),
+            Seg::Json(t) => base64url::encode(t.as_bytes()),
+            Seg::Chars(s) => s.clone(),
+        }
+    }
+
+    /// The bytes the segment must decode to, when known.
+    fn bytes(&self) -> Option<Vec<u8>> {
+        match self {
+            Seg::Bytes(b) | Seg::StdBytes(b) => Some(b.clone()),
+            Seg::Json(t) => Some(t.as_bytes().to_vec()),
+            Seg::Chars(_) => None,
+        }
+    }
+}
+
+fn chars_seg() -> BoxedStrategy<Seg> {
+    prop_oneof![
+        2 => "[A-Za-z0-9_+/=!-]{0,24}".prop_map(Seg::Chars),
+        1 => prop::collection::vec(
+            prop_oneof![
+                6 => select(&['a', 'Z', '0', '-', '_', '+', '/', '=', '!'][..]),
+                1 => select(&['é', '€', '😀', '\u{202e}', '\u{200b}', '\u{a0}', '\u{3000}', 'Ａ'][..]),
+                1 => any::<char>().prop_filter("no dot", |c| *c != '.'),
+            ],
+            0..16
+        )
+        .prop_map(|c| Seg::Chars(c.into_iter().collect())),
+    ]
+.boxed()
+}
+
+fn seg() -> BoxedStrategy<Seg> {
+    prop_oneof![
+        2 => prop::collection::vec(any::<u8>(), 0..48).prop_map(Seg::Bytes),
+        1 => prop::collection::vec(any::<u8>(), 0..16).prop_map(Seg::StdBytes),
+        2 => header_text().prop_map(Seg::Json),
+        2 => claims_text().prop_map(Seg::Json),
+        2 => chars_seg(),
+    ]
+    .boxed()
+}
+
+/// Token-shaped inputs: mostly a JWS (header, claims, signature, each
+/// sometimes replaced by anything), else 1 to 7 arbitrary parts.
+fn token_segs() -> BoxedStrategy<Vec<Seg>> {
+    let header = prop_oneof![6 => header_text().prop_map(Seg::Json), 1 => seg()];
+    let payload = prop_oneof![6 => claims_text().prop_map(Seg::Json), 1 => seg()];
+    let signature = prop_oneof![
+        6 => prop::collection::vec(any::<u8>(), 0..66).prop_map(Seg::Bytes),
+        1 => seg(),
+    ];
+    prop_oneof![
+        3 => (header, payload, signature).prop_map(|(h, p, s)| vec![h, p, s]),
+        2 => prop::collection::vec(seg(), 1..=7),
+    ]
+    .boxed()
+}
+
+/// Pieces people really paste around a token, for exercising `clean`.
+fn paste_soup() -> BoxedStrategy<String> {
+    prop::collection::vec(
+        select(
+            &[
+                "Bearer ",
+                "bearer\t",
+                "BEARER",
+                "Authorization:",
+                "authorization: ",
+                ".",
+                " ",
+                "\n",
+                "\r\n",
+                "\u{a0}",
+                "\u{3000}",
+                "\"",
+                "'",
+                "`",
+                "=",
+                "eyJ",
+                "abc",
+                "é",
+                "\u{202e}",
+                "+",
+                "/",
+                "😀",
+            ][..],
+        ),
+        0..14,
+    )
+    .prop_map(|p| p.concat())
+    .boxed()
+}
+
+fn any_text() -> BoxedStrategy<String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,40}",
+        "[ \\t\\n.a-zA-Z0-9_=+/\"'`-]{0,60}",
+        paste_soup(),
+    ]
+    .boxed()
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        // Counterexamples are printed; no regression files next to the tests.
+        failure_persistence: None,
+        // Nested flat-mapped text shrinks slowly; a failure should still
+        // report within seconds.
+        max_shrink_iters: 4096,
+        ..ProptestConfig::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Invariant checks shared by the properties
+// ---------------------------------------------------------------------------
+
+/// `clean` strips only from the outside, removes every whitespace character
+/// inside, and says so exactly when it changed something.
+fn check_clean(raw: &str) -> Result<(), TestCaseError> {
+    let c = token::clean(raw);
+    prop_assert!(
+        !c.token.chars().any(char::is_whitespace),
+        "whitespace kept: {:?}",
+        c.token
+    );
+    let core = raw.get(c.core.clone());
+    prop_assert!(core.is_some(), "core {:?} not on char boundaries", c.core);
+    let kept: String = core
+        .unwrap()
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    prop_assert_eq!(&c.token, &kept);
+    // Any whitespace, inside or around, is removed and reported.
+    prop_assert_eq!(c.cleaning.whitespace, raw.chars().any(char::is_whitespace));
+    prop_assert_eq!(c.cleaning.any(), c.token != raw);
+    Ok(())
+}
+
+/// Highlight spans tile the raw input and agree with the cleaned token.
+fn check_highlight(raw: &str) -> Result<(), TestCaseError> {
+    let c = token::clean(raw);
+    let spans = token::highlight(raw, &c);
+    let mut at = 0;
+    let mut kept = String::new();
+    let mut dots = 0;
+    for (i, s) in spans.iter().enumerate() {
+        prop_assert_eq!(s.range.start, at, "gap or overlap at span {}", i);
+        prop_assert!(s.range.end > s.range.start, "empty span {}", i);
+        let text = raw.get(s.range.clone());
+        prop_assert!(text.is_some(), "span {:?} splits a character", s.range);
+        let text = text.unwrap();
+        if i > 0 {
+            // Adjacent runs of the same kind are merged.
+            prop_assert_ne!(spans[i - 1].kind, s.kind);
+        }
+        match s.kind {
+            SpanKind::Removed => {}
+            SpanKind::Dot => {
+                prop_assert!(text.chars().all(|ch| ch == '.'));
+                dots += text.len();
+                kept.push_str(text);
+            }
+            SpanKind::Part(n) => {
+                prop_assert_eq!(n, dots, "part number is the dots before it");
+                prop_assert!(!text.contains('.'));
+                kept.push_str(text);
+            }
+        }
+        at = s.range.end;
+    }
+    prop_assert_eq!(at, raw.len());
+    // What is not marked removed is exactly the token that gets decoded.
+    prop_assert_eq!(kept, c.token);
+    Ok(())
+}
+
+fn check_error_text(e: &DecodeError) -> Result<(), TestCaseError> {
+    let text = e.to_string();
+    prop_assert!(!text.trim().is_empty());
+    if let Some(seg) = e.segment {
+        prop_assert!(
+            text.contains(seg.name()),
+            "{:?} does not name its segment: {}",
+            e,
+            text
+        );
+    }
+    Ok(())
+}
+
+/// Structural invariants of any decode result.
+fn check_decoded(raw: &str, d: &Decoded) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&d.clean, &token::clean(raw));
+    let token = &d.clean.token;
+    let parts = if token.is_empty() {
+        0
+    } else {
+        token.split('.').count()
+    };
+    prop_assert_eq!(d.part_count, parts);
+    let kind = match parts {
+        0 => TokenKind::Empty,
+        3 => TokenKind::Jws,
+        5 => TokenKind::Jwe,
+        _ => TokenKind::Malformed,
+    };
+    prop_assert_eq!(d.kind, kind);
+
+    let whole: Vec<DecodeErrorKind> = d
+        .errors
+        .iter()
+        .filter(|e| e.segment.is_none())
+        .map(|e| e.kind.clone())
+        .collect();
+    match kind {
+        TokenKind::Empty => prop_assert_eq!(whole, vec![DecodeErrorKind::Empty]),
+        TokenKind::Jws => prop_assert!(whole.is_empty(), "{:?}", whole),
+        TokenKind::Jwe => prop_assert_eq!(whole, vec![DecodeErrorKind::Jwe]),
+        TokenKind::Malformed => prop_assert_eq!(
+            whole,
+            vec![DecodeErrorKind::WrongPartCount { found: parts }]
+        ),
+    }
+    // Errors come in segment order: the whole token first, then header,
+    // payload, signature.
+    let order: Vec<usize> = d
+        .errors
+        .iter()
+        .map(|e| e.segment.map_or(0, Segment::number))
+        .collect();
+    prop_assert!(order.windows(2).all(|w| w[0] <= w[1]), "{:?}", d.errors);
+
+    let chars: Vec<char> = token.chars().collect();
+    for e in &d.errors {
+        check_error_text(e)?;
+        match e.kind {
+            DecodeErrorKind::InvalidChar {
+                ch, token_offset, ..
+            } => {
+                // The offset shown to the user points at the bad character.
+                prop_assert_eq!(chars.get(token_offset), Some(&ch), "{:?}", e);
+            }
+            DecodeErrorKind::BadLength { len } => prop_assert_eq!(len % 4, 1, "{:?}", e),
+            _ => {}
+        }
+    }
+
+    if kind == TokenKind::Jwe || parts < 2 {
+        prop_assert_eq!(&d.payload, &PayloadView::None);
+        prop_assert!(d.payload_bytes.is_none());
+    }
+    if kind == TokenKind::Jwe || parts < 3 {
+        prop_assert!(d.signature.is_none());
+    }
+    if let Some(bytes) = &d.payload_bytes {
+        // The payload view is a faithful rendering of the bytes.
+        match &d.payload {
+            PayloadView::Json(doc) => {
+                let text = std::str::from_utf8(bytes);
+                prop_assert!(text.is_ok());
+                prop_assert_eq!(&json::parse(text.unwrap()).unwrap().value, &doc.value);
+            }
+            PayloadView::Text(t) => prop_assert_eq!(t.as_bytes(), &bytes[..]),
+            PayloadView::Hex(h) => {
+                prop_assert!(std::str::from_utf8(bytes).is_err());
+                prop_assert_eq!(h, &base64url::to_hex(bytes));
+            }
+            PayloadView::None => prop_assert!(false, "bytes decoded but payload is None"),
+        }
+    }
+
+    prop_assert_eq!(d.signing_input().is_some(), kind == TokenKind::Jws);
+    if kind == TokenKind::Jws && d.errors.is_empty() {
+        prop_assert!(d.header.is_some());
+        prop_assert!(d.alg().is_some(), "no string alg in a clean token");
+        prop_assert!(d.signature.is_some());
+        prop_assert!(d.payload_bytes.is_some());
+        prop_assert!(d.is_verifiable());
+        let last_dot = token.rfind('.').unwrap();
+        prop_assert_eq!(d.signing_input(), Some(&token[..last_dot]));
+        prop_assert_eq!(d.segments().len(), 3);
+    }
+    Ok(())
+}
+
+const KNOWN_CODES: &[&str] = &[
+    "alg-none",
+    "null-signature",
+    "weak-secret",
+    "key-confusion",
+    "missing-exp",
+    "expired",
+    "not-yet-valid",
+    "iat-future",
+    "long-lifetime",
+    "invalid-time-claim",
+    "ms-timestamp",
+    "jku-header",
+    "x5u-header",
+    "jwk-header",
+    "x5c-header",
+    "kid-suspicious",
+    "crit-unsupported",
+    "b64-false",
+    "duplicate-key",
+    "jwe",
+    "input-cleaned",
+    // Not in the UI contract's table, but emitted for padded/standard base64.
+    "non-base64url",
+];
+
+/// Findings whose presence depends on the clock.
+const TIME_CODES: &[&str] = &["expired", "not-yet-valid", "iat-future", "long-lifetime"];
+
+fn has(f: &[Finding], code: &str) -> bool {
+    f.iter().any(|x| x.code == code)
+}
+
+fn check_findings(d: &Decoded, nows: &[i64]) -> Result<(), TestCaseError> {
+    let dups = d.header.as_ref().map_or(0, |h| h.duplicate_keys.len())
+        + match &d.payload {
+            PayloadView::Json(doc) => doc.duplicate_keys.len(),
+            _ => 0,
+        };
+    let alg_none = d.alg().is_some_and(|a| a.eq_ignore_ascii_case("none"));
+    let mut clockless: Option<Vec<&str>> = None;
+    let mut all: Vec<(i64, Vec<Finding>)> = Vec::new();
+    for &now in nows {
+        let f = token_findings(d, now);
+        prop_assert_eq!(&f, &token_findings(d, now), "findings are deterministic");
+        for x in &f {
+            prop_assert!(KNOWN_CODES.contains(&x.code), "unknown code {}", x.code);
+            prop_assert!(!x.title.is_empty() && !x.detail.is_empty());
+        }
+        prop_assert_eq!(has(&f, "input-cleaned"), d.clean.cleaning.any());
+        prop_assert_eq!(has(&f, "jwe"), d.kind == TokenKind::Jwe);
+        prop_assert_eq!(has(&f, "alg-none"), alg_none);
+        prop_assert_eq!(f.iter().filter(|x| x.code == "duplicate-key").count(), dups);
+        prop_assert_eq!(
+            has(&f, "missing-exp"),
+            d.claims().is_some_and(|c| !c.contains_key("exp"))
+        );
+        // Everything but the time findings is the same at every moment.
+        let rest: Vec<&str> = f
+            .iter()
+            .map(|x| x.code)
+            .filter(|c| !TIME_CODES.contains(c))
+            .collect();
+        match &clockless {
+            None => clockless = Some(rest),
+            Some(first) => prop_assert_eq!(first, &rest, "at now = {}", now),
+        }
+        if let PayloadView::Json(doc) = &d.payload {
+            let rows = claims::rows(doc, now, &|_| 0);
+            let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+            let keys: Vec<&str> = doc
+                .value
+                .as_object()
+                .map(|m| m.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            prop_assert_eq!(names, keys);
+            for r in &rows {
+                if let Some(t) = &r.time {
+                    prop_assert_eq!(t.iso.len(), 20, "{:?}", t);
+                    prop_assert!(t.iso.ends_with('Z'));
+                }
+            }
+        }
+        all.push((now, f));
+    }
+    // Time only moves one way: once expired, always expired; a token not yet
+    // valid later was not yet valid earlier.
+    all.sort_by_key(|(now, _)| *now);
+    for w in all.windows(2) {
+        let (earlier, later) = (&w[0].1, &w[1].1);
+        if has(earlier, "expired") {
+            prop_assert!(has(later, "expired"));
+        }
+        if has(later, "not-yet-valid") {
+            prop_assert!(has(earlier, "not-yet-valid"));
+        }
+        if has(later, "iat-future") {
+            prop_assert!(has(earlier, "iat-future"));
+        }
+    }
+    Ok(())
+}
+
+/// Parsing the pretty form gives the same value back, and the pretty form
+/// shows no invisible character raw.
+fn check_pretty_roundtrip(text: &str) -> Result<(), TestCaseError> {
+    let Ok(doc) = json::parse(text) else {
+        return Ok(());
+    };
+    let pretty = json::pretty(&doc);
+    let again = json::parse(&pretty);
+    prop_assert!(
+        again.is_ok(),
+        "pretty output does not parse: {:?} -> {:?}",
+        pretty,
+        again
+    );
+    let again = again.unwrap();
+    prop_assert_eq!(&again.value, &doc.value, "pretty: {:?}", pretty);
+    prop_assert!(again.duplicate_keys.is_empty());
+    // Printing is stable: the pretty form of the pretty form is itself.
+    prop_assert_eq!(json::pretty(&again), pretty.clone());
+    for line in pretty.split('\n') {
+        prop_assert!(
+            !line.chars().any(json::is_hidden_char),
+            "raw hidden character in {:?}",
+            line
+        );
+    }
+    let pieces = json::pretty_pieces(&doc);
+    prop_assert_eq!(
+        pieces.iter().map(|p| p.text.as_str()).collect::<String>(),
+        pretty
+    );
+    for p in pieces.iter().filter(|p| p.kind == PieceKind::Escape) {
+        // Each visible escape is one JSON `\uXXXX` escape (or a surrogate
+        // pair of them), so the reader sees the code point it stands for.
+        let units: Vec<&str> = p.text.split("\\u").skip(1).collect();
+        prop_assert!(
+            p.text.starts_with("\\u")
+                && units
+                    .iter()
+                    .all(|u| u.len() == 4 && u.chars().all(|c| c.is_ascii_hexdigit())),
+            "escape piece {:?}",
+            p.text
+        );
+    }
+    if let Some(map) = doc.value.as_object() {
+        for (key, value) in map {
+            let compact: String = json::compact_member(&doc, key)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.text)
+                .collect();
+            prop_assert!(!compact.contains('\n'));
+            let parsed = json::parse(&compact);
+            prop_assert!(parsed.is_ok(), "compact {:?} of {:?}", compact, key);
+            prop_assert_eq!(&parsed.unwrap().value, value);
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(5000))]
+
+    #[test]
+    fn clean_and_highlight_hold_for_any_text(raw in any_text()) {
+        check_clean(&raw)?;
+        check_highlight(&raw)?;
+    }
+
+    #[test]
+    fn decode_never_panics_and_is_consistent(raw in any_text()) {
+        let d = token::decode(&raw);
+        check_decoded(&raw, &d)?;
+        check_findings(&d, &[i64::MIN, 0, 1_767_225_600, i64::MAX])?;
+    }
+
+    #[test]
+    fn json_parse_errors_are_located(text in prop_oneof![any_text(), json_text()]) {
+        match json::parse(&text) {
+            Ok(_) => check_pretty_roundtrip(&text)?,
+            Err(e) => {
+                prop_assert!(!e.message.is_empty());
+                prop_assert!(!e.message.contains(" at line "), "{:?}", e);
+                let lines = text.split('\n').count();
+                prop_assert!(e.line >= 1 && e.line <= lines, "{:?} in {} lines", e, lines);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(5000))]
+
+    #[test]
+    fn pretty_roundtrips_json(text in json_text()) {
+        check_pretty_roundtrip(&text)?;
+    }
+
+    #[test]
+    fn token_shaped_inputs_decode_each_part_independently(
+        segs in token_segs(),
+        nows in prop::collection::vec(
+            prop_oneof![any::<i64>(), -100_000_000_000i64..300_000_000_000],
+            1..4,
+        ),
+    ) {
+        let raw = segs.iter().map(Seg::text).collect::<Vec<_>>().join(".");
+        let d = token::decode(&raw);
+        check_decoded(&raw, &d)?;
+        check_highlight(&raw)?;
+        let mut nows = nows;
+        nows.extend([i64::MIN, i64::MAX]);
+        check_findings(&d, &nows)?;
+
+        let plain = !segs.iter().any(|s| matches!(s, Seg::Chars(_)));
+        if plain {
+            // Encoder output is taken as it is.
+            prop_assert_eq!(&d.clean.token, &raw);
+            prop_assert!(d.errors.iter().all(|e| !matches!(
+                e.kind,
+                DecodeErrorKind::InvalidChar { .. }
+                    | DecodeErrorKind::BadLength { .. }
+                    | DecodeErrorKind::TrailingBits { .. }
+            )), "{:?}", d.errors);
+        }
+        // One broken part never hides the others: a well-encoded part decodes
+        // to its bytes whatever the other parts hold.
+        if d.kind != TokenKind::Jwe {
+            if let Some(Some(bytes)) = segs.get(1).map(Seg::bytes) {
+                prop_assert_eq!(d.payload_bytes.as_ref(), Some(&bytes));
+            }
+            if let Some(Some(bytes)) = segs.get(2).map(Seg::bytes) {
+                prop_assert_eq!(d.signature.as_ref(), Some(&bytes));
+            }
+        }
+        if let Some(bytes) = segs[0].bytes() {
+            let expected = std::str::from_utf8(&bytes).ok().and_then(|t| json::parse(t).ok());
+            match (&d.header, expected) {
+                (Some(h), Some(e)) => prop_assert_eq!(&h.value, &e.value),
+                (None, None) => {}
+                (got, want) => prop_assert!(false, "header {:?}, expected {:?}", got, want),
+            }
+            // A lone empty part is an empty input, not an empty header.
+            if bytes.is_empty() && d.kind != TokenKind::Empty {
+                let empty = DecodeError::at(Segment::Header, DecodeErrorKind::EmptySegment);
+                prop_assert!(d.errors.contains(&empty), "{:?}", d.errors);
+            }
+        }
+        if let Some(doc) = &d.header {
+            check_pretty_roundtrip(&json::pretty(doc))?;
+        }
+    }
+
+    #[test]
+    fn pasted_decorations_do_not_change_the_decoding(
+        segs in prop::collection::vec(
+            prop_oneof![
+                prop::collection::vec(any::<u8>(), 1..40).prop_map(Seg::Bytes),
+                claims_text().prop_map(Seg::Json),
+            ],
+            3..=3,
+        ),
+        before in select(&["", " ", "\n\t", "Bearer ", "bearer  ", "Authorization: Bearer ", "\"", "'", " `"][..]),
+        breaks in prop::collection::vec((any::<prop::sample::Index>(), select(&["\n", " ", "\r\n", "\t"][..])), 0..4),
+        after in select(&["", " ", "\n"][..]),
+    ) {
+        let token = segs.iter().map(Seg::text).collect::<Vec<_>>().join(".");
+        let mut inner = token.clone();
+        let mut points: Vec<usize> = breaks.iter().map(|(i, _)| i.index(token.len() + 1)).collect();
+        points.sort_unstable();
+        for (at, (_, br)) in points.iter().rev().zip(breaks.iter()) {
+            inner.insert_str(*at, br);
+        }
+        // A quote opened before the token is closed after it.
+        let close = match before.trim_start() {
+            q @ ("\"" | "'" | "`") => q,
+            _ => "",
+        };
+        let raw = format!("{before}{inner}{close}{after}");
+        let pasted = token::decode(&raw);
+        let direct = token::decode(&token);
+        prop_assert_eq!(&pasted.clean.token, &token);
+        prop_assert_eq!(pasted.clean.cleaning.any(), raw != token);
+        prop_assert_eq!(pasted.clean.cleaning.bearer, before.to_ascii_lowercase().contains("bearer"));
+        prop_assert_eq!(pasted.clean.cleaning.quotes, !close.is_empty());
+        prop_assert_eq!(pasted.kind, direct.kind);
+        prop_assert_eq!(&pasted.header, &direct.header);
+        prop_assert_eq!(&pasted.payload, &direct.payload);
+        prop_assert_eq!(&pasted.signature, &direct.signature);
+        prop_assert_eq!(&pasted.errors, &direct.errors);
+        check_highlight(&raw)?;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fixed cases: the sample and the extremes the generators may miss
+// ---------------------------------------------------------------------------
+
+#[test]
+fn sample_token_satisfies_every_invariant() {
+    let d = token::decode(SAMPLE_TOKEN);
+    check_decoded(SAMPLE_TOKEN, &d).unwrap();
+    check_findings(
+        &d,
+        &[i64::MIN, -1, 0, 1_767_225_600, 4_102_444_800, i64::MAX],
+    )
+    .unwrap();
+    assert!(d.errors.is_empty());
+    assert_eq!(
+        d.payload_bytes.as_deref(),
+        Some(&br#"{"iss":"https://auth.example.com","sub":"user-1234","aud":"api.example.com","iat":1767225600,"nbf":1767225600,"exp":4102444800,"scope":"read:messages write:messages"}"#[..])
+    );
+}
+
+#[test]
+fn non_bmp_hidden_characters_roundtrip_through_pretty() {
+    // U+E0001 (LANGUAGE TAG) and U+1D173 (MUSICAL SYMBOL BEGIN BEAM) are
+    // hidden characters outside the BMP: their escape must be a surrogate
+    // pair, not `\ue0001`, which JSON reads as U+E000 followed by "1".
+    for text in ["[\"\\udb40\\udc01\"]", "{\"k\":\"a\u{1D173}b\"}"] {
+        check_pretty_roundtrip(text).unwrap();
+    }
+}
+
+#[test]
+fn deep_and_long_inputs_do_not_overflow() {
+    let deep = "[".repeat(100_000);
+    check_decoded(&deep, &token::decode(&deep)).unwrap();
+    let payload =
+        base64url::encode(format!("{}{}", "[".repeat(5_000), "]".repeat(5_000)).as_bytes());
+    let raw = format!("{}.{payload}.", base64url::encode(b"{\"alg\":\"none\"}"));
+    let d = token::decode(&raw);
+    check_decoded(&raw, &d).unwrap();
+    assert!(d.errors.iter().any(|e| matches!(
+        &e.kind,
+        DecodeErrorKind::JsonSyntax { message, .. } if message.contains("nested too deeply")
+    )));
+    let dots = ".".repeat(10_000);
+    assert_eq!(token::decode(&dots).part_count, 10_001);
+    check_highlight(&dots).unwrap();
+}
+
+#[test]
+fn findings_at_time_extremes() {
+    for exp in [
+        "-1e400",
+        "1e400",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "-0",
+        "253402300799",
+        "-62135596800",
+        "1.5e9",
+    ] {
+        let raw = format!(
+            "{}.{}.",
+            base64url::encode(br#"{"alg":"HS256"}"#),
+            base64url::encode(format!(r#"{{"exp":{exp},"nbf":{exp},"iat":{exp}}}"#).as_bytes())
+        );
+        let d = token::decode(&raw);
+        assert!(d.errors.is_empty(), "{exp}: {:?}", d.errors);
+        check_findings(
+            &d,
+            &[i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn every_error_kind_names_its_segment() {
+    let kinds = [
+        DecodeErrorKind::EmptySegment,
+        DecodeErrorKind::InvalidChar {
+            ch: '\u{202e}',
+            offset: 0,
+            token_offset: 0,
+        },
+        DecodeErrorKind::BadLength { len: 5 },
+        DecodeErrorKind::TrailingBits { offset: 1 },
+        DecodeErrorKind::InvalidUtf8 { byte_offset: 0 },
+        DecodeErrorKind::JsonSyntax {
+            line: 1,
+            column: 8,
+            message: "trailing comma".into(),
+        },
+        DecodeErrorKind::NotAnObject { found: "an array" },
+        DecodeErrorKind::MissingAlg,
+        DecodeErrorKind::AlgNotString { found: "a number" },
+    ];
+    for seg in [Segment::Header, Segment::Payload, Segment::Signature] {
+        for kind in &kinds {
+            let e = DecodeError::at(seg, kind.clone());
+            let text = e.to_string();
+            assert!(text.contains(seg.name()), "{text}");
+            assert!(text.contains(&format!("part {}", seg.number())), "{text}");
+        }
+    }
+    for kind in [
+        DecodeErrorKind::Empty,
+        DecodeErrorKind::Jwe,
+        DecodeErrorKind::WrongPartCount { found: 1 },
+    ] {
+        assert!(!DecodeError::whole(kind).to_string().is_empty());
+    }
+}
