@@ -7,85 +7,16 @@
 // Env: E2E_DIST (default <repo>/dist), CHROMIUM (default /usr/bin/chromium),
 // E2E_TEST_TIMEOUT_MS (default 30000).
 
-import { createServer } from 'node:http';
-import { readFile, readdir, stat, mkdir, writeFile } from 'node:fs/promises';
+import { readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { repoRoot, distDir, isFile, startServer, launchBrowser } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
-const distDir = path.resolve(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
 const specsDir = path.join(here, 'specs');
 const artifactsDir = path.join(here, 'artifacts');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const testTimeoutMs = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 30000);
 const filter = process.argv[2] ?? '';
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-async function isFile(p) {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function startServer(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, 'http://localhost');
-      let rel = decodeURIComponent(url.pathname);
-      if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.resolve(root, `.${rel}`);
-      // Never serve anything outside dist/.
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (!(await isFile(file))) {
-        // Chromium asks for a favicon on its own; a 404 there is not the app's fault.
-        if (rel === '/favicon.ico') {
-          res.writeHead(204).end();
-          return;
-        }
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
 
 async function loadTests() {
   const files = (await readdir(specsDir)).filter((f) => f.endsWith('.mjs')).sort();
@@ -165,19 +96,7 @@ async function main() {
 
   const server = await startServer(distDir);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await launchBrowser();
   console.log(`e2e: serving ${distDir} at ${baseUrl}; Chromium ${browser.version()}`);
 
   let passed = 0;
