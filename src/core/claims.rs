@@ -3,7 +3,6 @@
 use serde_json::Value;
 
 use super::json::{self, JsonDoc, Piece};
-use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,18 +149,13 @@ pub fn time_view(
     past: &str,
 ) -> Option<TimeView> {
     let at = OffsetDateTime::from_unix_timestamp(secs).ok()?;
-    let iso = at
-        .format(format_description!(
-            "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
-        ))
-        .ok()?;
-    let human = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    let utc = format!("{} UTC", at.format(human).ok()?);
+    let iso = format!("{}Z", stamp(at, 'T'));
+    let utc = format!("{} UTC", stamp(at, ' '));
     let offset = UtcOffset::from_whole_seconds(local_offset_minutes.saturating_mul(60)).ok()?;
     let local_at = at.checked_to_offset(offset)?;
     let local = format!(
         "{} {}",
-        local_at.format(human).ok()?,
+        stamp(local_at, ' '),
         offset_label(local_offset_minutes)
     );
     let delta = secs.saturating_sub(now);
@@ -178,6 +172,19 @@ pub fn time_view(
         local,
         relative,
     })
+}
+
+/// `2026-01-01T00:00:00` (with `sep` between date and time).
+pub fn stamp(at: OffsetDateTime, sep: char) -> String {
+    format!(
+        "{:04}-{:02}-{:02}{sep}{:02}:{:02}:{:02}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 fn offset_label(minutes: i32) -> String {

@@ -861,10 +861,6 @@ pub fn summarize(text: &str, now: i64) -> Vec<String> {
 
 fn date(secs: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(secs)
-        .ok()
-        .and_then(|t| {
-            t.format(time::macros::format_description!("[year]-[month]-[day]"))
-                .ok()
-        })
-        .unwrap_or_else(|| secs.to_string())
+        .map(|t| super::claims::stamp(t, ' ')[..10].to_string())
+        .unwrap_or_else(|_| secs.to_string())
 }
