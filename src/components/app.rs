@@ -81,16 +81,12 @@ pub fn App() -> Html {
         .alg()
         .and_then(algorithms::lookup)
         .is_none_or(|a| a.family == Family::Hmac);
-    let payload_empty = state
-        .decoded
-        .segments()
-        .get(1)
-        .is_some_and(|p| p.is_empty());
+    let payload_empty = state.decoded.payload_is_empty();
     let on_share = {
-        let raw = state.decoded.clean.token.clone();
+        let state = state.clone();
         let shared = shared.clone();
         Callback::from(move |_| {
-            if let Some(link) = browser::share_link(&raw) {
+            if let Some(link) = browser::share_link(&state.decoded.clean.token) {
                 browser::copy_text(&link);
                 shared.set(true);
             }

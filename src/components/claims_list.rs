@@ -26,7 +26,7 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
             { for rows.iter().map(|row| html! {
                 <li class="claim" data-testid="claim" data-claim={row.name.clone()}>
                     <div class="claim-name">
-                        <code>{ row.name.clone() }</code>
+                        <code>{ for row.shown_name.iter().map(piece) }</code>
                         if let Some(info) = row.info {
                             <span class="claim-title" title={info.description}>{ info.title }</span>
                         }

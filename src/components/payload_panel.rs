@@ -16,37 +16,35 @@ pub struct PayloadPanelProps {
 
 #[component]
 pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
+    // Pretty-printed once per token, not on every render (a clock tick
+    // re-renders the claims).
     let view = use_memo(props.decoded.clone(), |d| match &d.payload {
-        PayloadView::Json(doc) => (
-            Rc::new(json::pretty_pieces(doc)),
-            Some(Rc::new(doc.clone())),
-        ),
-        _ => (Rc::new(Vec::new()), None),
+        PayloadView::Json(doc) => {
+            let pieces = json::pretty_pieces(doc);
+            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+            (
+                Rc::new(pieces),
+                AttrValue::from(text),
+                Some(Rc::new(doc.clone())),
+            )
+        }
+        PayloadView::Text(text) | PayloadView::Hex(text) => {
+            (Rc::new(Vec::new()), AttrValue::from(text.clone()), None)
+        }
+        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default(), None),
     });
-    let (pieces, doc) = (*view).clone();
-    let (copy_text, body) = match &props.decoded.payload {
-        PayloadView::Json(_) => (
-            pieces.iter().map(|p| p.text.as_str()).collect::<String>(),
-            html! { <JsonView pieces={pieces.clone()} testid="payload-json" /> },
-        ),
-        PayloadView::Text(text) => (
-            text.clone(),
-            html! { <>
-                <p class="note">{ "The payload is not JSON; it is shown as text." }</p>
-                <pre class="json" data-testid="payload-json">{ text.clone() }</pre>
-            </> },
-        ),
-        PayloadView::Hex(hex) => (
-            hex.clone(),
-            html! { <>
-                <p class="note">{ "The payload is not UTF-8 text; its bytes are shown as hex." }</p>
-                <pre class="json hex" data-testid="payload-json">{ hex.clone() }</pre>
-            </> },
-        ),
-        PayloadView::None => (
-            String::new(),
-            html! { <p class="muted">{ "The payload could not be decoded." }</p> },
-        ),
+    let (pieces, copy_text, doc) = (*view).clone();
+    let body = match &props.decoded.payload {
+        PayloadView::Json(_) => html! { <JsonView pieces={pieces} testid="payload-json" /> },
+        PayloadView::Text(_) => html! { <>
+            <p class="note">{ "The payload is not JSON; it is shown as text." }</p>
+            <pre class="json" data-testid="payload-json">{ copy_text.clone() }</pre>
+        </> },
+        PayloadView::Hex(_) => html! { <>
+            <p class="note">{ "The payload is not UTF-8 text; its bytes are shown as hex." }</p>
+            <pre class="json hex" data-testid="payload-json">{ copy_text.clone() }</pre>
+        </> },
+        PayloadView::None => html! { <p class="muted">{ "The payload could not be decoded." }</p> },
     };
     html! {
         <section class="card card-payload" aria-labelledby="payload-title">

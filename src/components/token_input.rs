@@ -5,6 +5,9 @@ use yew::prelude::*;
 
 use crate::core::token::{self, Decoded, SpanKind};
 
+/// Inputs longer than this are not coloured.
+const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
+
 #[derive(Properties, PartialEq)]
 pub struct TokenInputProps {
     pub raw: AttrValue,
@@ -21,6 +24,17 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
         AttrValue::from(area.value())
     });
     let raw = props.raw.as_str();
+    // A giant paste is shown plainly: laying out a coloured copy of megabytes
+    // of text would freeze the page for seconds.
+    if raw.len() > MAX_HIGHLIGHTED_BYTES {
+        return html! {
+            <div class="token-editor plain">
+                <textarea class="token-textarea" data-testid="token-input" aria-label="Encoded token"
+                    spellcheck="false" autocomplete="off" autocapitalize="off"
+                    value={props.raw.clone()} {oninput} />
+            </div>
+        };
+    }
     let spans = token::highlight(raw, &props.decoded.clean);
     html! {
         <div class="token-editor">

@@ -219,6 +219,9 @@ pub fn distance(secs: u64) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
     pub name: String,
+    /// The name as shown: hidden characters escaped, so `a\u200bdmin` cannot
+    /// pass for `admin`.
+    pub shown_name: Vec<Piece>,
     pub info: Option<&'static ClaimInfo>,
     /// The value on one line, exactly as in the token.
     pub value: Vec<Piece>,
@@ -243,6 +246,7 @@ pub fn rows(doc: &JsonDoc, now: i64, offset_at: &dyn Fn(i64) -> i32) -> Vec<Clai
             };
             ClaimRow {
                 name: name.clone(),
+                shown_name: json::display_text(name),
                 info,
                 value: json::compact_member(doc, name).unwrap_or_default(),
                 time,

@@ -223,7 +223,8 @@ fn header_findings(header: &Value, d: &Decoded, out: &mut Vec<Finding>) {
                 Severity::Danger,
                 "Suspicious key ID",
                 format!(
-                    "\"kid\" {reason}. Servers that use kid in a file path, SQL query or shell command can be tricked into using a key the attacker knows."
+                    "\"kid\" ({}) {reason}. Servers that use kid in a file path, SQL query or shell command can be tricked into using a key the attacker knows.",
+                    short(kid)
                 ),
             ));
         }
@@ -246,10 +247,12 @@ fn header_findings(header: &Value, d: &Decoded, out: &mut Vec<Finding>) {
     }
 }
 
+/// A header value quoted for a message: hidden characters escaped, long
+/// values cut.
 fn short(v: &Value) -> String {
     let s = match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::String(s) => super::json::visible(s),
+        other => super::json::visible(&other.to_string()),
     };
     if s.chars().count() > 80 {
         format!("{}…", s.chars().take(80).collect::<String>())

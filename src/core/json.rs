@@ -240,6 +240,40 @@ pub fn compact_member(doc: &JsonDoc, key: &str) -> Option<Vec<Piece>> {
     Some(out.pieces)
 }
 
+/// Text (a claim name, a key id) as display pieces: hidden characters as
+/// escapes (styled apart, so they cannot be confused with typed text), all
+/// else as it is.
+pub fn display_text(text: &str) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for ch in text.chars() {
+        let (kind, part) = if is_hidden_char(ch) {
+            (PieceKind::Escape, hidden_escape(ch))
+        } else {
+            (PieceKind::Str, ch.to_string())
+        };
+        match pieces.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(&part),
+            _ => pieces.push(Piece { kind, text: part }),
+        }
+    }
+    pieces
+}
+
+/// `\uXXXX` in UTF-16 units, so characters beyond the BMP escape as a
+/// surrogate pair that JSON reads back as the same character.
+fn hidden_escape(ch: char) -> String {
+    let mut units = [0u16; 2];
+    ch.encode_utf16(&mut units)
+        .iter()
+        .map(|u| format!("\\u{u:04x}"))
+        .collect()
+}
+
+/// [`display_text`] as one string.
+pub fn visible(text: &str) -> String {
+    display_text(text).into_iter().map(|p| p.text).collect()
+}
+
 /// The pretty JSON as one string (the concatenation of [`pretty_pieces`]).
 pub fn pretty(doc: &JsonDoc) -> String {
     pretty_pieces(doc).into_iter().map(|p| p.text).collect()
@@ -346,14 +380,7 @@ impl Printer<'_> {
                     if !plain.is_empty() {
                         self.push(kind, std::mem::take(&mut plain));
                     }
-                    // UTF-16 units, so characters beyond the BMP escape as a
-                    // surrogate pair that JSON reads back as the same character.
-                    let mut units = [0u16; 2];
-                    let escaped: String = ch
-                        .encode_utf16(&mut units)
-                        .iter()
-                        .map(|u| format!("\\u{u:04x}"))
-                        .collect();
+                    let escaped = hidden_escape(ch);
                     self.push(PieceKind::Escape, escaped);
                 }
             }
@@ -444,6 +471,16 @@ mod tests {
         assert_eq!(doc.value["a"], serde_json::json!(3));
         let doc = parse(r#"{"n":1e3,"n":2}"#).unwrap();
         assert_eq!(pretty(&doc), "{\n  \"n\": 2\n}");
+    }
+
+    #[test]
+    fn display_text_escapes_without_quotes() {
+        assert_eq!(visible("a\u{200b}dmin"), "a\\u200bdmin");
+        assert_eq!(visible("<img src=\"x\">"), "<img src=\"x\">");
+        assert_eq!(visible(""), "");
+        let pieces = display_text("\u{202e}x");
+        assert_eq!(pieces[0].kind, PieceKind::Escape);
+        assert_eq!(pieces[1].text, "x");
     }
 
     #[test]

@@ -212,6 +212,12 @@ impl Decoded {
         self.clean.token.split('.').collect()
     }
 
+    /// A JWS whose payload part is empty: detached content (RFC 7515
+    /// Appendix F) or an empty payload.
+    pub fn payload_is_empty(&self) -> bool {
+        self.kind == TokenKind::Jws && self.clean.token.split('.').nth(1) == Some("")
+    }
+
     /// Whether the header decoded well enough for the signature to be checked.
     pub fn is_verifiable(&self) -> bool {
         self.kind == TokenKind::Jws

@@ -159,7 +159,7 @@ pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
     let signature = d.signature.clone().unwrap_or_default();
 
     let mut verdict = verify_with_key_text(req, alg, &signing_input, &signature);
-    if verdict.status == Status::Invalid && is_detached(d) && req.detached_payload.is_none() {
+    if verdict.status == Status::Invalid && d.payload_is_empty() && req.detached_payload.is_none() {
         verdict = Verdict {
             status: Status::NoKey,
             message: "The payload part is empty, so the content is probably detached (RFC 7515 Appendix F). It does not verify over an empty payload: paste the detached payload to verify.".into(),
@@ -177,10 +177,6 @@ fn signs(a: &AlgInfo) -> bool {
         a.family,
         Family::Hmac | Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa
     )
-}
-
-fn is_detached(d: &Decoded) -> bool {
-    d.segments().get(1).is_some_and(|p| p.is_empty())
 }
 
 /// The bytes the signature covers: `header.payload` as in the token, the
