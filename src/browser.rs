@@ -146,24 +146,27 @@ pub fn forget_token() {
 /// If a panic ever happens despite everything, say so plainly instead of
 /// leaving a dead page, and log the message for a bug report.
 pub fn install_panic_notice() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&JsValue::from_str(&format!(
-            "jwt-debugger panicked: {message}"
+    std::panic::set_hook(Box::new(|info| show_panic_notice(&info.to_string())));
+}
+
+/// Logs `message` and puts a "something went wrong — reload" notice at the
+/// top of the page.
+pub fn show_panic_notice(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "jwt-debugger panicked: {message}"
+    )));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if let Ok(notice) = document.create_element("div") {
+        notice.set_class_name("panic-notice");
+        let _ = notice.set_attribute("role", "alert");
+        let _ = notice.set_attribute("data-testid", "panic-notice");
+        // Text only: the message may echo pasted input.
+        notice.set_text_content(Some(&format!(
+            "Something went wrong — reload the page. (Details for a bug report: {message})"
         )));
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = document.body() else { return };
-        if let Ok(notice) = document.create_element("div") {
-            notice.set_class_name("panic-notice");
-            let _ = notice.set_attribute("role", "alert");
-            let _ = notice.set_attribute("data-testid", "panic-notice");
-            // Text only: the message may echo pasted input.
-            notice.set_text_content(Some(&format!(
-                "Something went wrong — reload the page. (Details for a bug report: {message})"
-            )));
-            let _ = body.prepend_with_node_1(&notice);
-        }
-    }));
+        let _ = body.prepend_with_node_1(&notice);
+    }
 }

@@ -263,3 +263,26 @@ async fn fragment_token_is_loaded_on_start() {
     assert_eq!(area.value(), shared);
     assert_eq!(rig.text("payload-json"), "{\n  \"sub\": \"from-link\"\n}");
 }
+
+#[wasm_bindgen_test]
+fn panic_notice_is_plain_text_at_the_top_of_the_page() {
+    jwt_debugger::browser::show_panic_notice("index out of bounds <img src=x onerror=alert(1)>");
+    let notice = document()
+        .query_selector("[data-testid=panic-notice]")
+        .unwrap()
+        .expect("a notice is shown");
+    assert_eq!(
+        notice.text_content().unwrap(),
+        "Something went wrong — reload the page. (Details for a bug report: index out of bounds <img src=x onerror=alert(1)>)"
+    );
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    // The message is text: no element was created from it.
+    assert_eq!(notice.child_element_count(), 0);
+    assert!(document()
+        .body()
+        .unwrap()
+        .first_element_child()
+        .unwrap()
+        .is_same_node(Some(&notice)));
+    notice.remove();
+}
