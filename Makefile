@@ -12,7 +12,7 @@ export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
 WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all setup serve dist sizes test lint fmt-check clippy clippy-wasm \
+.PHONY: all setup serve dist sizes bench test lint fmt-check clippy clippy-wasm \
         test-native test-wasm test-e2e clean distclean
 
 all: dist
@@ -64,6 +64,11 @@ test-wasm: setup
 # Runs against the existing dist/; `make test` builds it first (`make dist`).
 test-e2e: setup
 	node tests/e2e/run.mjs
+
+# Download size and speed of the release build: prints tables and writes
+# bench-out/bench.json. Missed targets still exit 0; 2 = the app did not load.
+bench: dist
+	node tests/bench/bench.mjs
 
 clean:
 	rm -rf dist tests/e2e/artifacts

@@ -10,6 +10,38 @@ use crate::core::token::{self, Decoded};
 use crate::core::verify::{self, Verdict, VerifyRequest};
 use crate::core::SAMPLE_SECRET;
 
+/// A shared, immutable result that is equal only to itself. Props holding one
+/// compare by pointer: a new value is made exactly when its inputs changed,
+/// and comparing megabytes of decoded token on every render would cost more
+/// than rendering.
+#[derive(Debug, Default)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
@@ -37,17 +69,17 @@ pub struct AppState {
     /// The text as typed or pasted.
     pub raw: AttrValue,
     /// The core's reading of `raw`, recomputed only when `raw` changes.
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
     /// The key box: secret, PEM, JWK or JWK Set.
     pub key_text: AttrValue,
     pub encoding: SecretEncoding,
     /// Content of a detached payload, when the token's payload part is empty.
     pub detached: AttrValue,
     /// What the key box holds, in words.
-    pub key_summary: Rc<Vec<String>>,
+    pub key_summary: Shared<Vec<String>>,
     /// Recomputed only when the token, key, encoding or detached payload
     /// changes, never on a clock tick.
-    pub verdict: Rc<Verdict>,
+    pub verdict: Shared<Verdict>,
     /// `None` follows the system's colour scheme.
     pub theme: Option<Theme>,
     /// Keep the token in local storage across browser restarts.
@@ -58,15 +90,15 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(raw: &str, now: i64) -> Self {
-        let decoded = Rc::new(token::decode(raw));
+        let decoded = Shared::new(token::decode(raw));
         AppState {
             raw: AttrValue::from(raw.to_string()),
             decoded,
             key_text: AttrValue::from(SAMPLE_SECRET),
             encoding: SecretEncoding::Utf8,
             detached: AttrValue::default(),
-            key_summary: Rc::default(),
-            verdict: Rc::new(Verdict::default()),
+            key_summary: Shared::default(),
+            verdict: Shared::new(Verdict::default()),
             theme: None,
             remember: false,
             now,
@@ -77,10 +109,10 @@ impl AppState {
     /// Recomputes the verdict (and, when the key changed, its summary).
     fn reverify(mut self, key_changed: bool) -> Self {
         if key_changed {
-            self.key_summary = Rc::new(keys::summarize(&self.key_text, self.now));
+            self.key_summary = Shared::new(keys::summarize(&self.key_text, self.now));
         }
         let detached = (!self.detached.is_empty()).then(|| self.detached.as_bytes());
-        self.verdict = Rc::new(verify::verify(&VerifyRequest {
+        self.verdict = Shared::new(verify::verify(&VerifyRequest {
             decoded: &self.decoded,
             key_text: &self.key_text,
             encoding: self.encoding,
@@ -110,7 +142,7 @@ impl Reducible for AppState {
             Action::SetToken(raw) if raw == self.raw => self,
             Action::SetToken(raw) => Rc::new(
                 AppState {
-                    decoded: Rc::new(token::decode(&raw)),
+                    decoded: Shared::new(token::decode(&raw)),
                     raw,
                     ..(*self).clone()
                 }
@@ -142,7 +174,7 @@ impl Reducible for AppState {
             ),
             Action::Clear => Rc::new(
                 AppState {
-                    decoded: Rc::new(token::decode("")),
+                    decoded: Shared::new(token::decode("")),
                     raw: AttrValue::default(),
                     detached: AttrValue::default(),
                     ..(*self).clone()
@@ -180,14 +212,14 @@ mod tests {
             .reduce(Action::SetToken(AttrValue::from(SAMPLE_TOKEN)));
         assert!(Rc::ptr_eq(&state, &same));
         let ticked = state.clone().reduce(Action::Tick(5));
-        assert!(Rc::ptr_eq(&state.decoded, &ticked.decoded));
-        assert!(Rc::ptr_eq(&state.verdict, &ticked.verdict));
+        assert!(state.decoded == ticked.decoded);
+        assert!(state.verdict == ticked.verdict);
         assert_eq!(state.verdict.status, Status::Valid);
         let wrong = state
             .clone()
             .reduce(Action::SetKey(AttrValue::from("nope")));
         assert_eq!(wrong.verdict.status, Status::Invalid);
-        assert!(Rc::ptr_eq(&wrong.decoded, &state.decoded));
+        assert!(wrong.decoded == state.decoded);
         let cleared = ticked.reduce(Action::Clear);
         assert_eq!(cleared.raw, "");
         assert_eq!(cleared.decoded.kind, token::TokenKind::Empty);

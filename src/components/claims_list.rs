@@ -1,15 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::json_view::piece;
 use crate::core::claims;
-use crate::core::json::JsonDoc;
+use crate::core::token::{Decoded, PayloadView};
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimsListProps {
-    pub doc: Rc<JsonDoc>,
+    pub decoded: Shared<Decoded>,
     pub now: i64,
 }
 
@@ -17,7 +16,10 @@ pub struct ClaimsListProps {
 /// and for time claims UTC, local and relative time without hovering.
 #[component]
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
-    let rows = claims::rows(&props.doc, props.now, &browser::utc_offset_minutes_at);
+    let PayloadView::Json(doc) = &props.decoded.payload else {
+        return html! {};
+    };
+    let rows = claims::rows(doc, props.now, &browser::utc_offset_minutes_at);
     if rows.is_empty() {
         return html! {};
     }

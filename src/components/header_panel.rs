@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
@@ -7,10 +5,11 @@ use crate::components::json_view::JsonView;
 use crate::core::algorithms;
 use crate::core::json;
 use crate::core::token::Decoded;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderPanelProps {
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
 }
 
 #[component]

@@ -27,7 +27,7 @@ impl PartialEq for JsonViewProps {
 pub fn JsonView(props: &JsonViewProps) -> Html {
     if props.pieces.len() > MAX_COLOURED_PIECES {
         let text: String = props.pieces.iter().map(|p| p.text.as_str()).collect();
-        return html! { <pre class="json" data-testid={props.testid.clone()}>{ text }</pre> };
+        return html! { <pre class="json huge" data-testid={props.testid.clone()}>{ text }</pre> };
     }
     html! {
         <pre class="json" data-testid={props.testid.clone()}>

@@ -1,16 +1,15 @@
-use std::rc::Rc;
-
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::keys::SecretEncoding;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct KeyInputProps {
     pub key_text: AttrValue,
     pub encoding: SecretEncoding,
     /// What the key box holds, in words.
-    pub summary: Rc<Vec<String>>,
+    pub summary: Shared<Vec<String>>,
     /// The token is HMAC-signed, so the encoding applies.
     pub is_hmac: bool,
     pub on_key: Callback<AttrValue>,

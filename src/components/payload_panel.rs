@@ -7,10 +7,11 @@ use crate::components::copy_button::CopyButton;
 use crate::components::json_view::JsonView;
 use crate::core::json;
 use crate::core::token::{Decoded, PayloadView};
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct PayloadPanelProps {
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
     pub now: i64,
 }
 
@@ -22,18 +23,15 @@ pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
         PayloadView::Json(doc) => {
             let pieces = json::pretty_pieces(doc);
             let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
-            (
-                Rc::new(pieces),
-                AttrValue::from(text),
-                Some(Rc::new(doc.clone())),
-            )
+            (Rc::new(pieces), AttrValue::from(text))
         }
         PayloadView::Text(text) | PayloadView::Hex(text) => {
-            (Rc::new(Vec::new()), AttrValue::from(text.clone()), None)
+            (Rc::new(Vec::new()), AttrValue::from(text.clone()))
         }
-        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default(), None),
+        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default()),
     });
-    let (pieces, copy_text, doc) = (*view).clone();
+    let (pieces, copy_text) = (*view).clone();
+    let is_json = matches!(props.decoded.payload, PayloadView::Json(_));
     let body = match &props.decoded.payload {
         PayloadView::Json(_) => html! { <JsonView pieces={pieces} testid="payload-json" /> },
         PayloadView::Text(_) => html! { <>
@@ -53,9 +51,9 @@ pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
                 <CopyButton text={copy_text} what="payload" />
             </div>
             { body }
-            if let Some(doc) = doc {
+            if is_json {
                 <h3 class="sub-title">{ "Claims" }</h3>
-                <ClaimsList doc={doc} now={props.now} />
+                <ClaimsList decoded={props.decoded.clone()} now={props.now} />
             }
         </section>
     }

@@ -1,15 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 use crate::core::algorithms;
 use crate::core::base64url;
 use crate::core::token::{Decoded, TokenKind};
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SignaturePanelProps {
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
     /// The key entry and verdict, rendered inside the panel.
     #[prop_or_default]
     pub children: Html,
@@ -57,8 +56,8 @@ pub fn SignaturePanel(props: &SignaturePanelProps) -> Html {
                     { description.unwrap_or("not an algorithm this debugger knows") }
                 </p>
             }
-            { body }
             { props.children.clone() }
+            { body }
         </section>
     }
 }

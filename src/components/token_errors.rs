@@ -1,13 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::errors::DecodeErrorKind;
 use crate::core::token::Decoded;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenErrorsProps {
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
 }
 
 /// Every reason the input cannot be fully decoded. Empty input is a hint,

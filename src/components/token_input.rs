@@ -1,9 +1,8 @@
-use std::rc::Rc;
-
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::token::{self, Decoded, SpanKind};
+use crate::state::Shared;
 
 /// Inputs longer than this are not coloured.
 const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
@@ -11,7 +10,7 @@ const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
 #[derive(Properties, PartialEq)]
 pub struct TokenInputProps {
     pub raw: AttrValue,
-    pub decoded: Rc<Decoded>,
+    pub decoded: Shared<Decoded>,
     pub on_input: Callback<AttrValue>,
 }
 
@@ -30,7 +29,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
         return html! {
             <div class="token-editor plain">
                 <textarea class="token-textarea" data-testid="token-input" aria-label="Encoded token"
-                    spellcheck="false" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
                     value={props.raw.clone()} {oninput} />
             </div>
         };

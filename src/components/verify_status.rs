@@ -1,12 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::verify::{Status, Verdict};
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct VerifyStatusProps {
-    pub verdict: Rc<Verdict>,
+    pub verdict: Shared<Verdict>,
 }
 
 #[component]

@@ -229,6 +229,34 @@ pub struct ClaimRow {
     pub time: Option<TimeView>,
 }
 
+/// Claim values longer than this are cut in the claims view (the payload view
+/// above it always shows everything).
+pub const MAX_VALUE_CHARS: usize = 1000;
+
+fn shorten(pieces: Vec<Piece>) -> Vec<Piece> {
+    let total: usize = pieces.iter().map(|p| p.text.chars().count()).sum();
+    if total <= MAX_VALUE_CHARS {
+        return pieces;
+    }
+    let mut left = MAX_VALUE_CHARS;
+    let mut out = Vec::new();
+    for mut piece in pieces {
+        let n = piece.text.chars().count();
+        if n > left {
+            piece.text = piece.text.chars().take(left).collect();
+            out.push(piece);
+            break;
+        }
+        left -= n;
+        out.push(piece);
+    }
+    out.push(Piece {
+        kind: json::PieceKind::Punct,
+        text: format!(" … ({} more characters)", total - MAX_VALUE_CHARS),
+    });
+    out
+}
+
 /// Rows for every top-level claim of `doc`, in the token's order. `offset_at`
 /// gives the viewer's UTC offset in minutes (east positive) at a moment, as
 /// daylight saving makes it vary.
@@ -248,7 +276,7 @@ pub fn rows(doc: &JsonDoc, now: i64, offset_at: &dyn Fn(i64) -> i32) -> Vec<Clai
                 name: name.clone(),
                 shown_name: json::display_text(name),
                 info,
-                value: json::compact_member(doc, name).unwrap_or_default(),
+                value: shorten(json::compact_member(doc, name).unwrap_or_default()),
                 time,
             }
         })
@@ -306,6 +334,18 @@ mod tests {
         assert_eq!(t.local, "2026-01-01 01:00:00 local (UTC)");
         let value: String = rows[2].value.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(value, "[1, 2]");
+    }
+
+    #[test]
+    fn long_values_are_cut_with_a_count() {
+        let doc = json::parse(&format!(r#"{{"big":"{}"}}"#, "x".repeat(1500))).unwrap();
+        let row = &rows(&doc, 0, &|_| 0)[0];
+        let text: String = row.value.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            text.chars().count(),
+            1000 + " … (502 more characters)".chars().count()
+        );
+        assert!(text.ends_with(" … (502 more characters)"));
     }
 
     #[test]

@@ -585,7 +585,11 @@ fn check_one(alg: &AlgInfo, key: &Key, input: &[u8], signature: &[u8]) -> Verdic
     let mut v = match verify_signature(alg.name, &key.material, input, signature) {
         Ok(true) => Verdict::new(
             Status::Valid,
-            format!("Signature verified: {} with {}.", alg.name, key.material.describe()),
+            format!(
+                "The {} signature matches the {} given: the token is unchanged since it was signed with this key.",
+                alg.name,
+                key.material.describe()
+            ),
         ),
         Ok(false) => Verdict::new(
             Status::Invalid,
