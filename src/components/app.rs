@@ -158,6 +158,8 @@ pub fn App() -> Html {
                             title="Clear the token from this tab and from this device's storage">{ "Forget" }</button>
                     </div>
                     <TokenErrors decoded={decoded.clone()} />
+                    <h2 class="section-title">{ "Findings" }</h2>
+                    <FindingsList findings={findings} />
                     <SignaturePanel decoded={decoded.clone()}>
                         <VerifyStatus verdict={state.verdict.clone()} />
                         <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
@@ -171,8 +173,6 @@ pub fn App() -> Html {
                             </div>
                         }
                     </SignaturePanel>
-                    <h2 class="section-title">{ "Findings" }</h2>
-                    <FindingsList findings={findings} />
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
                     <HeaderPanel decoded={decoded.clone()} />
