@@ -146,7 +146,8 @@ pub struct Key {
 }
 
 impl Key {
-    fn new(material: KeyMaterial, origin: impl Into<String>) -> Key {
+    /// A key with no JWK metadata.
+    pub fn new(material: KeyMaterial, origin: impl Into<String>) -> Key {
         Key {
             material,
             origin: origin.into(),

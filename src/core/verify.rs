@@ -311,15 +311,11 @@ fn verify_typed_secret(
     input: &[u8],
     signature: &[u8],
 ) -> Verdict {
-    let key = |bytes: Vec<u8>| Key {
-        material: KeyMaterial::Secret(bytes),
-        origin: format!("the text, read as {}", req.encoding.label()),
-        from_private: false,
-        kid: None,
-        alg: None,
-        use_: None,
-        key_ops: None,
-        cert: None,
+    let key = |bytes: Vec<u8>| {
+        Key::new(
+            KeyMaterial::Secret(bytes),
+            format!("the text, read as {}", req.encoding.label()),
+        )
     };
     let mut verdict = match req.encoding.decode(text) {
         Ok(bytes) if bytes.is_empty() => {

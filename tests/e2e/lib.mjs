@@ -32,8 +32,8 @@ export async function openApp(page, baseUrl, { hash = '', timeoutMs = 20000 } = 
   await page.waitForSelector(TOKEN_INPUT, { state: 'attached', timeout: timeoutMs });
 }
 
-/** Sets the token textarea's value and fires a bubbling `input` event, as typing does. */
-export async function setToken(page, text) {
+/** Sets a textarea's value and fires a bubbling `input` event, as typing does. */
+export async function setTextarea(page, selector, text) {
   await page.evaluate(
     ({ selector, value }) => {
       const el = document.querySelector(selector);
@@ -41,8 +41,13 @@ export async function setToken(page, text) {
       el.value = value;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     },
-    { selector: TOKEN_INPUT, value: text },
+    { selector, value: text },
   );
+}
+
+/** Sets the token textarea, as typing or pasting does. */
+export async function setToken(page, text) {
+  await setTextarea(page, TOKEN_INPUT, text);
 }
 
 /** Current value of the token textarea. */
@@ -186,17 +191,9 @@ export const KEY_INPUT = '[data-testid=key-input]';
 export const SECRET_ENCODING = '[data-testid=secret-encoding]';
 export const VERIFY_STATUS = '[data-testid=verify-status]';
 
-/** Sets the key textarea's value and fires a bubbling `input` event, as typing does. */
+/** Sets the key textarea, as typing or pasting does. */
 export async function setKey(page, text) {
-  await page.evaluate(
-    ({ selector, value }) => {
-      const el = document.querySelector(selector);
-      if (!el) throw new Error(`${selector} not found`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { selector: KEY_INPUT, value: text },
-  );
+  await setTextarea(page, KEY_INPUT, text);
 }
 
 /** Selects a secret encoding (`utf8`, `base64`, `base64url`, `hex`) and fires `change`. */
