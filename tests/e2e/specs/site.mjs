@@ -32,9 +32,20 @@ async function payloadShows(page, sub) {
   await waitText(page, '[data-testid=payload-json]', pretty({ sub, exp: 4102444800 }));
 }
 
+/** Waits until the service worker controls the page, polling (never hanging)
+ *  and reporting the registration's state if it does not happen. */
 async function swReady(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await until(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the page to be controlled by the service worker', 10000);
+  let state = '';
+  await poll(async () => {
+    state = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const w = (x) => (x ? x.state : '-');
+      return reg
+        ? `installing ${w(reg.installing)}, waiting ${w(reg.waiting)}, active ${w(reg.active)}, controller ${!!navigator.serviceWorker.controller}`
+        : 'no registration';
+    });
+    return { ok: state.endsWith('controller true'), actual: state };
+  }, 'the service worker to control the page', 20000);
 }
 
 export default [
