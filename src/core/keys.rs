@@ -367,6 +367,11 @@ fn parse_pem_bundle(text: &str) -> Result<Vec<Key>, KeyError> {
         let key = parse_pem_block(block.tag(), block.contents()).map_err(|e| e.context(&where_))?;
         keys.push(key);
     }
+    if keys.is_empty() {
+        return Err(KeyError::new(
+            "the PEM text holds only EC PARAMETERS, no key; paste the EC PRIVATE KEY or PUBLIC KEY block (openssl ecparam needs -genkey to make a key)",
+        ));
+    }
     Ok(keys)
 }
 

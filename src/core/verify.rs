@@ -630,6 +630,20 @@ pub fn verify_signature(
     if signature.is_empty() {
         return Err("the signature is empty".into());
     }
+    let fits = matches!(
+        (material, info.family),
+        (KeyMaterial::Secret(_), Family::Hmac)
+            | (KeyMaterial::Rsa { .. }, Family::Rsa | Family::RsaPss)
+            | (KeyMaterial::Ec { .. }, Family::Ecdsa)
+            | (KeyMaterial::Ed25519(_), Family::EdDsa)
+    );
+    let curve_fits = match material {
+        KeyMaterial::Ec { curve, .. } => curve.alg() == alg,
+        _ => true,
+    };
+    if !fits || !curve_fits {
+        return Err(format!("{} key cannot verify {alg}", material.describe()));
+    }
     if let Some(expected) = info.signature_len {
         if signature.len() != expected {
             let extra = if info.family == Family::Ecdsa && signature.first() == Some(&0x30) {

@@ -1,0 +1,713 @@
+// The code each fuzz target runs on one input, and the invariants it checks.
+//
+// Included (with `include!`) by the fuzz targets in fuzz/fuzz_targets/ and by
+// tests/fuzz_corpus.rs, which replays the kept corpus, seeds and regressions
+// in `cargo test`. It is not a test crate itself (files in tests/ subfolders
+// are not), and it must compile in both places, so it only uses crates both
+// have: jwt_debugger and its dependencies.
+//
+// A panic here is a finding: either the core panicked, or it broke one of
+// the invariants asserted below.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use jwt_debugger::core::algorithms;
+use jwt_debugger::core::keys::{self, Curve, Key, KeyMaterial, KeyText, SecretEncoding};
+use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
+use jwt_debugger::core::verify::{self, Status, VerifyRequest};
+use jwt_debugger::core::{base64url, claims, errors::Segment, findings, json};
+
+/// "Now" values findings are computed at: the epoch, the app's test date, a
+/// far-future date, year 1, year 9999, and both ends of i64.
+pub const NOWS: [i64; 7] = [
+    0,
+    1_767_225_600,
+    4_102_444_800,
+    -62_135_596_800,
+    253_402_300_799,
+    i64::MIN,
+    i64::MAX,
+];
+
+/// Local UTC offsets (minutes) the claims table is rendered with.
+pub const OFFSETS: [i32; 6] = [0, 330, -720, 840, i32::MAX, i32::MIN];
+
+/// PEM tags whose base64 body the key parser reads as DER.
+pub const PEM_TAGS: [&str; 6] = [
+    "PUBLIC KEY",
+    "RSA PUBLIC KEY",
+    "CERTIFICATE",
+    "PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "EC PRIVATE KEY",
+];
+
+// ---------------------------------------------------------------------------
+// decode
+// ---------------------------------------------------------------------------
+
+/// Bytes → lossy text → `token::decode`, `highlight`, findings and claims.
+pub fn run_decode(data: &[u8]) {
+    let raw = String::from_utf8_lossy(data);
+    let raw: &str = &raw;
+    let d = token::decode(raw);
+    check_clean(raw, &d);
+    check_highlight(raw, &d);
+    check_decoded(&d);
+    for now in NOWS {
+        for f in findings::token_findings(&d, now) {
+            assert!(!f.code.is_empty() && !f.title.is_empty() && !f.detail.is_empty());
+        }
+    }
+    if let Some(header) = &d.header {
+        check_rows(header, data);
+    }
+    if let PayloadView::Json(doc) = &d.payload {
+        check_rows(doc, data);
+    }
+}
+
+fn check_clean(raw: &str, d: &Decoded) {
+    let c = &d.clean;
+    assert!(c.core.start <= c.core.end && c.core.end <= raw.len());
+    assert!(raw.is_char_boundary(c.core.start) && raw.is_char_boundary(c.core.end));
+    let expected: String = raw[c.core.clone()]
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    assert_eq!(c.token, expected, "token is the core without whitespace");
+    if c.core != (0..raw.len()) || c.token.len() != raw.len() {
+        assert!(c.cleaning.any(), "text was removed but no cleaning noted");
+    }
+}
+
+fn check_highlight(raw: &str, d: &Decoded) {
+    let spans = token::highlight(raw, &d.clean);
+    let mut at = 0;
+    let mut kept = String::new();
+    let mut dots = 0;
+    for (i, span) in spans.iter().enumerate() {
+        assert_eq!(span.range.start, at, "spans are contiguous: {spans:?}");
+        assert!(!span.range.is_empty(), "no empty span");
+        assert!(raw.is_char_boundary(span.range.end));
+        if i > 0 {
+            assert_ne!(spans[i - 1].kind, span.kind, "adjacent spans are merged");
+        }
+        let text = &raw[span.range.clone()];
+        match span.kind {
+            SpanKind::Removed => {
+                let inside =
+                    span.range.start >= d.clean.core.start && span.range.end <= d.clean.core.end;
+                if inside {
+                    assert!(text.chars().all(char::is_whitespace), "{text:?}");
+                }
+            }
+            SpanKind::Dot => {
+                assert!(text.chars().all(|c| c == '.'));
+                dots += text.len();
+                kept.push_str(text);
+            }
+            SpanKind::Part(n) => {
+                assert_eq!(n, dots, "part number counts the dots before it");
+                assert!(!text.contains('.'));
+                kept.push_str(text);
+            }
+        }
+        at = span.range.end;
+    }
+    assert_eq!(at, raw.len(), "spans cover the whole input");
+    assert_eq!(kept, d.clean.token, "parts and dots spell the token");
+}
+
+fn check_decoded(d: &Decoded) {
+    let token = &d.clean.token;
+    if token.is_empty() {
+        assert_eq!(d.kind, TokenKind::Empty);
+        assert!(!d.errors.is_empty());
+        return;
+    }
+    let segments = d.segments();
+    assert_eq!(d.part_count, segments.len());
+    let kind = match segments.len() {
+        3 => TokenKind::Jws,
+        5 => TokenKind::Jwe,
+        _ => TokenKind::Malformed,
+    };
+    assert_eq!(d.kind, kind);
+    if d.kind != TokenKind::Jws {
+        assert!(!d.errors.is_empty(), "only a JWS decodes without errors");
+    }
+    for e in &d.errors {
+        assert!(!e.to_string().is_empty());
+    }
+    match d.signing_input() {
+        Some(input) => {
+            assert_eq!(d.kind, TokenKind::Jws);
+            assert_eq!(input, &token[..token.rfind('.').unwrap()]);
+        }
+        None => assert_ne!(d.kind, TokenKind::Jws),
+    }
+    if d.is_verifiable() {
+        assert!(d.header.is_some() && d.kind == TokenKind::Jws);
+    }
+    let clean_segment = |seg: Segment| {
+        !d.errors.iter().any(|e| e.segment == Some(seg))
+            && !d.base64_notes.iter().any(|n| n.segment == seg)
+    };
+    // Strict base64url round-trips exactly: decode(segment) then encode.
+    if d.kind == TokenKind::Jws {
+        if let (Some(bytes), true) = (&d.payload_bytes, clean_segment(Segment::Payload)) {
+            assert_eq!(base64url::encode(bytes), segments[1]);
+        }
+        if let (Some(sig), true) = (&d.signature, clean_segment(Segment::Signature)) {
+            assert_eq!(base64url::encode(sig), segments[2]);
+        }
+    }
+    if let Some(h) = &d.header {
+        let _ = d.alg();
+        let _ = d.header_param("kid");
+        let _ = json::pretty(h);
+    }
+    let _ = d.claims();
+}
+
+fn check_rows(doc: &json::JsonDoc, data: &[u8]) {
+    let from_data = i32::from(data.first().copied().unwrap_or(0) as i8) * 15;
+    for now in [0, 1_767_225_600, i64::MAX, i64::MIN] {
+        for offset in OFFSETS.into_iter().chain([from_data]) {
+            let rows = claims::rows(doc, now, &|_| offset);
+            let members = doc.value.as_object().map_or(0, |m| m.len());
+            assert_eq!(rows.len(), members, "one row per member");
+            for row in rows {
+                assert!(!row.value.is_empty(), "{} has a value", row.name);
+                if let Some(t) = row.time {
+                    assert!(t.iso.ends_with('Z') && !t.relative.is_empty());
+                }
+            }
+        }
+    }
+    // The app's offset function depends on the date; any per-date answer works.
+    let rows = claims::rows(doc, 1_767_225_600, &|secs| (secs % 1500) as i32);
+    assert_eq!(rows.len(), doc.value.as_object().map_or(0, |m| m.len()));
+}
+
+// ---------------------------------------------------------------------------
+// json
+// ---------------------------------------------------------------------------
+
+/// Bytes → str → `json::parse`, then re-parse of `pretty`, duplicate keys and
+/// number fidelity checked against an independent reading of the text.
+pub fn run_json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let doc = match json::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            assert!(!e.message.is_empty());
+            return;
+        }
+    };
+    let printed = json::pretty(&doc);
+    let again = json::parse(&printed)
+        .unwrap_or_else(|e| panic!("pretty output does not parse ({e:?}): {printed}"));
+    assert_eq!(again.value, doc.value, "pretty re-parses to the same value");
+    assert!(
+        again.duplicate_keys.is_empty(),
+        "pretty has no repeated keys"
+    );
+    assert_eq!(json::pretty(&again), printed, "pretty is idempotent");
+
+    let dups = count_duplicates(text);
+    assert_eq!(
+        doc.duplicate_keys.len(),
+        dups,
+        "duplicate keys found: {:?}",
+        doc.duplicate_keys
+    );
+    if dups == 0 {
+        // Every number is shown exactly as written, in order.
+        let shown: Vec<String> = json::pretty_pieces(&doc)
+            .into_iter()
+            .filter(|p| p.kind == json::PieceKind::Number)
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(shown, number_literals(text), "numbers as written");
+    }
+    if let Some(map) = doc.value.as_object() {
+        for (key, value) in map {
+            let pieces = json::compact_member(&doc, key).expect("member of the object");
+            let compact: String = pieces.into_iter().map(|p| p.text).collect();
+            assert!(!compact.contains('\n'), "compact is one line");
+            let member = json::parse(&compact)
+                .unwrap_or_else(|e| panic!("compact member does not parse ({e:?}): {compact}"));
+            assert_eq!(&member.value, value, "compact member re-parses");
+        }
+    }
+}
+
+/// The number literals of valid JSON text, in order.
+fn number_literals(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                out.push(text[start..i].to_string());
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Repeated keys in JSON text, counted by serde's own map visitor.
+fn count_duplicates(text: &str) -> usize {
+    struct Dups(usize);
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Dups;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_unit<E>(self) -> Result<Dups, E> {
+            Ok(Dups(0))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Dups, A::Error> {
+            let mut n = 0;
+            while let Some(Dups(m)) = seq.next_element()? {
+                n += m;
+            }
+            Ok(Dups(n))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Dups, A::Error> {
+            // With arbitrary_precision a number arrives as a one-entry map.
+            let mut seen = HashSet::new();
+            let mut n = 0;
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key) {
+                    n += 1;
+                }
+                let Dups(m) = map.next_value()?;
+                n += m;
+            }
+            Ok(Dups(n))
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Dups {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Dups, D::Error> {
+            d.deserialize_any(V)
+        }
+    }
+    serde_json::from_str::<Dups>(text)
+        .expect("text serde_json parsed")
+        .0
+}
+
+// ---------------------------------------------------------------------------
+// keys
+// ---------------------------------------------------------------------------
+
+/// Bytes as key text, as the DER body of each PEM tag, as bare base64 DER,
+/// as JWK members, and as a secret in every encoding.
+pub fn run_keys(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    check_key_text(&text, &[1_767_225_600, i64::MIN, i64::MAX]);
+    check_secret_encodings(&text);
+    if let Some(key) = keys::parse_bare_der(&text) {
+        check_key(&key);
+    }
+    for tag in PEM_TAGS {
+        check_key_text(&pem(tag, data), &[0]);
+    }
+    // "EC PARAMETERS" before a key, as openssl prints it, and a bundle.
+    check_key_text(
+        &format!(
+            "{}{}",
+            pem("EC PARAMETERS", &[6, 8, 42, 134, 72, 206, 61, 3, 1, 7]),
+            pem("EC PRIVATE KEY", data)
+        ),
+        &[0],
+    );
+    check_key_text(
+        &format!("{}{}", pem("PUBLIC KEY", data), pem("CERTIFICATE", data)),
+        &[0],
+    );
+    if let Some(key) = keys::parse_bare_der(&STANDARD.encode(data)) {
+        check_key(&key);
+    }
+    for jwk in jwk_texts(data) {
+        check_key_text(&jwk, &[0]);
+    }
+}
+
+fn pem(tag: &str, der: &[u8]) -> String {
+    let body = STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {tag}-----\n");
+    for line in body.as_bytes().chunks(64) {
+        out.push_str(std::str::from_utf8(line).unwrap());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {tag}-----\n"));
+    out
+}
+
+/// JWKs and JWK Sets whose members are slices of the bytes.
+fn jwk_texts(data: &[u8]) -> Vec<String> {
+    let b = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
+    let half = data.len() / 2;
+    let (lo, hi) = data.split_at(half);
+    let mut out = vec![
+        format!(r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#, b(data)),
+        format!(r#"{{"kty":"RSA","n":"{}","e":"{}"}}"#, b(lo), b(hi)),
+        format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#, b(data)),
+        format!(r#"{{"kty":"oct","k":"{}","alg":"HS256"}}"#, b(data)),
+    ];
+    for (crv, size) in [("P-256", 32), ("P-384", 48), ("P-521", 66)] {
+        let x = &data[..size.min(data.len())];
+        let y = &data[size.min(data.len())..(2 * size).min(data.len())];
+        out.push(format!(
+            r#"{{"kty":"EC","crv":"{crv}","x":"{}","y":"{}","kid":"k","use":"sig","key_ops":["verify"]}}"#,
+            b(x),
+            b(y)
+        ));
+    }
+    let set = format!(r#"{{"keys":[{},{}]}}"#, out[0], out[2]);
+    out.push(set);
+    out
+}
+
+/// The key text is parsed, checked, and summarized at each of `nows`
+/// (summarize parses again, so the derived texts use one `now`).
+fn check_key_text(text: &str, nows: &[i64]) {
+    let parsed = keys::parse_key_text(text);
+    match &parsed {
+        Ok(KeyText::Empty) => assert!(text.trim().is_empty()),
+        Ok(KeyText::Secret(s)) => assert_eq!(s, text),
+        Ok(KeyText::Keys { keys, is_set }) => {
+            assert!(!keys.is_empty(), "a key list is never empty");
+            if keys.len() > 1 {
+                assert!(*is_set);
+            }
+            for k in keys {
+                check_key(k);
+            }
+        }
+        Err(e) => assert!(!e.message.is_empty()),
+    }
+    for &now in nows {
+        let lines = keys::summarize(text, now);
+        assert_eq!(lines.is_empty(), matches!(parsed, Ok(KeyText::Empty)));
+    }
+}
+
+/// What every parsed key promises about its material.
+fn check_key(k: &Key) {
+    assert!(!k.describe().is_empty());
+    match &k.material {
+        KeyMaterial::Secret(s) => assert!(!s.is_empty(), "a parsed secret is not empty"),
+        KeyMaterial::Rsa { n, e } => {
+            assert_ne!(n.first(), Some(&0), "n has no leading zero");
+            assert_ne!(e.first(), Some(&0), "e has no leading zero");
+            let bits = n.len() * 8 - n[0].leading_zeros() as usize;
+            assert!((keys::RSA_MIN_BITS..=keys::RSA_MAX_BITS).contains(&bits));
+            assert!(n[n.len() - 1] % 2 == 1 && e[e.len() - 1] % 2 == 1);
+        }
+        KeyMaterial::Ec { curve, point } => {
+            assert_eq!(point.len(), 1 + 2 * curve.size());
+            assert_eq!(point[0], 4, "uncompressed point");
+        }
+        KeyMaterial::Ed25519(x) => {
+            assert!(ed25519_dalek::VerifyingKey::from_bytes(x).is_ok());
+        }
+    }
+    // The same key written as a JWK reads back as the same material, so a
+    // key pasted as PEM and as JWK verifies the same way.
+    let b = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
+    let jwk = match &k.material {
+        KeyMaterial::Secret(s) => format!(r#"{{"kty":"oct","k":"{}"}}"#, b(s)),
+        KeyMaterial::Rsa { n, e } => format!(r#"{{"kty":"RSA","n":"{}","e":"{}"}}"#, b(n), b(e)),
+        KeyMaterial::Ec { curve, point } => {
+            let (x, y) = point[1..].split_at(curve.size());
+            format!(
+                r#"{{"kty":"EC","crv":"{}","x":"{}","y":"{}"}}"#,
+                curve.name(),
+                b(x),
+                b(y)
+            )
+        }
+        KeyMaterial::Ed25519(x) => format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#, b(x)),
+    };
+    match keys::parse_key_text(&jwk) {
+        Ok(KeyText::Keys { keys, .. }) => {
+            assert_eq!(keys.len(), 1);
+            assert_eq!(keys[0].material, k.material, "{jwk}");
+        }
+        other => panic!("{} does not read back as a JWK: {other:?}", k.describe()),
+    }
+}
+
+fn check_secret_encodings(text: &str) {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for enc in SecretEncoding::ALL {
+        assert_eq!(SecretEncoding::from_value(enc.value()), Some(enc));
+        let Ok(bytes) = enc.decode(text) else {
+            continue;
+        };
+        match enc {
+            SecretEncoding::Utf8 => assert_eq!(bytes, text.as_bytes()),
+            SecretEncoding::Hex => {
+                let digits = compact.strip_prefix("0x").unwrap_or(&compact);
+                assert_eq!(bytes.len() * 2, digits.len());
+            }
+            SecretEncoding::Base64 | SecretEncoding::Base64Url => {
+                let unpadded = compact.trim_end_matches('=');
+                let again = if enc == SecretEncoding::Base64 {
+                    base64::engine::general_purpose::STANDARD_NO_PAD.encode(&bytes)
+                } else {
+                    URL_SAFE_NO_PAD.encode(&bytes)
+                };
+                assert_eq!(again, unpadded, "base64 secrets round-trip");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// verify
+// ---------------------------------------------------------------------------
+
+/// Input: `token 0xff key [0xff detached-payload]`. Runs `verify::verify`
+/// with every secret encoding without a detached payload, and with the
+/// detached payload for one encoding (picked by the key's length), then
+/// `verify_signature` for every signing algorithm with key material made
+/// from the key bytes, including a key that really signs the input.
+pub fn run_verify(data: &[u8]) {
+    let mut parts = data.splitn(3, |&b| b == 0xff);
+    let token_bytes = parts.next().unwrap_or_default();
+    let key_bytes = parts.next().unwrap_or_default();
+    let detached = parts.next();
+    let raw = String::from_utf8_lossy(token_bytes);
+    let key_text = String::from_utf8_lossy(key_bytes);
+    let d = token::decode(&raw);
+
+    let picked = SecretEncoding::ALL[key_bytes.len() % 4];
+    let runs = SecretEncoding::ALL
+        .into_iter()
+        .map(|e| (e, None))
+        .chain([(picked, Some(detached.unwrap_or_default()))]);
+    for (encoding, detached_payload) in runs {
+        let req = VerifyRequest {
+            decoded: &d,
+            key_text: &key_text,
+            encoding,
+            detached_payload,
+            now: 1_767_225_600,
+        };
+        let verdict = verify::verify(&req);
+        check_verdict(&d, &verdict);
+        // "It verifies if the secret is read as X": then with X it does.
+        if let Some(hint) = &verdict.hint {
+            let other = SecretEncoding::ALL
+                .into_iter()
+                .find(|e| hint.contains(&format!("choose \"{}\"", e.label())))
+                .unwrap_or_else(|| panic!("hint names an encoding: {hint}"));
+            assert_ne!(other, encoding);
+            let again = verify::verify(&VerifyRequest {
+                encoding: other,
+                ..req
+            });
+            assert_eq!(again.status, Status::Valid, "{hint} / {}", again.message);
+        }
+    }
+
+    let message = d
+        .signing_input()
+        .map_or_else(|| token_bytes.to_vec(), |s| s.as_bytes().to_vec());
+    let mut signatures = vec![d.signature.clone().unwrap_or_default()];
+    signatures.extend(detached.map(<[u8]>::to_vec));
+    let signer = Signer::from_bytes(key_bytes);
+    let mut materials = materials(key_bytes, &key_text);
+    materials.extend(signer.as_ref().map(Signer::material));
+    // Every algorithm with every material, fitting or not: the app only
+    // passes fitting keys, but verify_signature is public.
+    for alg in algorithms::SIGNING_ALGORITHMS {
+        for material in &materials {
+            for sig in &signatures {
+                let _ = verify::verify_signature(alg, material, &message, sig);
+            }
+        }
+    }
+    if let Some(signer) = signer {
+        signed_round_trip(&signer, &message);
+    }
+}
+
+fn check_verdict(d: &Decoded, v: &verify::Verdict) {
+    assert!(!v.message.is_empty(), "{v:?}");
+    if v.status == Status::Valid {
+        assert!(d.is_verifiable());
+        assert!(v.key_used.is_some(), "a valid verdict names its key");
+        assert_ne!(d.alg(), Some("none"));
+    }
+    if v.lenient {
+        assert!(matches!(v.status, Status::Valid | Status::Invalid));
+    }
+    if v.is_strictly_valid() {
+        assert!(!d.clean.cleaning.any() && d.base64_notes.is_empty());
+    }
+}
+
+/// Key material the way the app holds it: parsed from the key text, and
+/// built from the key bytes (a secret, an RSA modulus).
+fn materials(key_bytes: &[u8], key_text: &str) -> Vec<KeyMaterial> {
+    let mut out = vec![KeyMaterial::Secret(key_bytes.to_vec())];
+    if let Ok(KeyText::Keys { keys, .. }) = keys::parse_key_text(key_text) {
+        out.extend(keys.into_iter().map(|k| k.material));
+    }
+    let start = key_bytes
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(key_bytes.len());
+    let n = &key_bytes[start..];
+    if !n.is_empty() {
+        out.push(KeyMaterial::Rsa {
+            n: n.to_vec(),
+            e: vec![1, 0, 1],
+        });
+    }
+    out
+}
+
+/// A private key made from the key bytes: a P-256, P-384 or P-521 scalar
+/// or an Ed25519 seed, picked by the length (one per input keeps the slow
+/// curves from dominating every run).
+pub enum Signer {
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+    P521(p521::ecdsa::SigningKey),
+    Ed25519(ed25519_dalek::SigningKey),
+}
+
+impl Signer {
+    pub fn from_bytes(bytes: &[u8]) -> Option<Signer> {
+        let first = |n: usize| bytes.get(..n).unwrap_or(bytes);
+        match bytes.len() % 4 {
+            0 => p256::ecdsa::SigningKey::from_slice(first(32))
+                .ok()
+                .map(Signer::P256),
+            1 => p384::ecdsa::SigningKey::from_slice(first(48))
+                .ok()
+                .map(Signer::P384),
+            2 => p521::ecdsa::SigningKey::from_slice(first(66))
+                .ok()
+                .map(Signer::P521),
+            _ => {
+                let seed: [u8; 32] = bytes.get(..32)?.try_into().ok()?;
+                Some(Signer::Ed25519(ed25519_dalek::SigningKey::from_bytes(
+                    &seed,
+                )))
+            }
+        }
+    }
+
+    /// The public half, as the key parser would produce it.
+    pub fn material(&self) -> KeyMaterial {
+        match self {
+            Signer::P256(k) => KeyMaterial::Ec {
+                curve: Curve::P256,
+                point: k
+                    .verifying_key()
+                    .to_encoded_point(false)
+                    .as_bytes()
+                    .to_vec(),
+            },
+            Signer::P384(k) => KeyMaterial::Ec {
+                curve: Curve::P384,
+                point: k
+                    .verifying_key()
+                    .to_encoded_point(false)
+                    .as_bytes()
+                    .to_vec(),
+            },
+            Signer::P521(k) => KeyMaterial::Ec {
+                curve: Curve::P521,
+                point: p521::ecdsa::VerifyingKey::from(k)
+                    .to_encoded_point(false)
+                    .as_bytes()
+                    .to_vec(),
+            },
+            Signer::Ed25519(k) => KeyMaterial::Ed25519(k.verifying_key().to_bytes()),
+        }
+    }
+
+    /// The JWS algorithm and the JWS signature (r‖s for ECDSA) of `message`.
+    pub fn sign(&self, message: &[u8]) -> (&'static str, Vec<u8>) {
+        use p256::ecdsa::signature::Signer as _;
+        match self {
+            Signer::P256(k) => {
+                let sig: p256::ecdsa::Signature = k.sign(message);
+                ("ES256", sig.to_bytes().to_vec())
+            }
+            Signer::P384(k) => {
+                let sig: p384::ecdsa::Signature = k.sign(message);
+                ("ES384", sig.to_bytes().to_vec())
+            }
+            Signer::P521(k) => {
+                let sig: p521::ecdsa::Signature = k.sign(message);
+                ("ES512", sig.to_bytes().to_vec())
+            }
+            Signer::Ed25519(k) => ("EdDSA", k.sign(message).to_bytes().to_vec()),
+        }
+    }
+}
+
+/// A signature made with the key verifies, and with one bit flipped it
+/// does not.
+fn signed_round_trip(signer: &Signer, message: &[u8]) {
+    let material = signer.material();
+    let (alg, mut sig) = signer.sign(message);
+    assert_eq!(
+        verify::verify_signature(alg, &material, message, &sig),
+        Ok(true),
+        "{alg} signature made with the key verifies"
+    );
+    let last = sig.len() - 1;
+    sig[last] ^= 1;
+    assert_ne!(
+        verify::verify_signature(alg, &material, message, &sig),
+        Ok(true),
+        "{alg} signature with a flipped bit does not verify"
+    );
+}
