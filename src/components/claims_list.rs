@@ -16,10 +16,23 @@ pub struct ClaimsListProps {
 /// and for time claims UTC, local and relative time without hovering.
 #[component]
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
+    // Values are laid out once per token; only the times move with the clock.
+    let base = use_memo(props.decoded.clone(), |d| match &d.payload {
+        PayloadView::Json(doc) => claims::rows(doc, 0, &|_| 0),
+        _ => Vec::new(),
+    });
     let PayloadView::Json(doc) = &props.decoded.payload else {
         return html! {};
     };
-    let rows = claims::rows(doc, props.now, &browser::utc_offset_minutes_at);
+    let rows: Vec<claims::ClaimRow> = base
+        .iter()
+        .map(|row| claims::ClaimRow {
+            time: doc.value.get(&row.name).and_then(|v| {
+                claims::time_of(&row.name, v, props.now, &browser::utc_offset_minutes_at)
+            }),
+            ..row.clone()
+        })
+        .collect();
     if rows.is_empty() {
         return html! {};
     }

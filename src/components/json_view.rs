@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use crate::core::json::{Piece, PieceKind};
 
-/// Above this many pieces the JSON is one text node: colouring millions of
-/// spans would freeze the page for a giant token.
+/// Above this many pieces, or this much text, the JSON is one unwrapped text
+/// node: colouring and wrapping megabytes would freeze the page for seconds.
 const MAX_COLOURED_PIECES: usize = 20_000;
+const MAX_COLOURED_BYTES: usize = 256 * 1024;
 
 #[derive(Properties)]
 pub struct JsonViewProps {
@@ -25,7 +26,8 @@ impl PartialEq for JsonViewProps {
 /// Coloured JSON whose text content is exactly the pretty JSON.
 #[component]
 pub fn JsonView(props: &JsonViewProps) -> Html {
-    if props.pieces.len() > MAX_COLOURED_PIECES {
+    let bytes: usize = props.pieces.iter().map(|p| p.text.len()).sum();
+    if props.pieces.len() > MAX_COLOURED_PIECES || bytes > MAX_COLOURED_BYTES {
         let text: String = props.pieces.iter().map(|p| p.text.as_str()).collect();
         return html! { <pre class="json huge" data-testid={props.testid.clone()}>{ text }</pre> };
     }

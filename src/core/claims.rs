@@ -265,22 +265,29 @@ pub fn rows(doc: &JsonDoc, now: i64, offset_at: &dyn Fn(i64) -> i32) -> Vec<Clai
         return Vec::new();
     };
     map.iter()
-        .map(|(name, value)| {
-            let info = lookup(name);
-            let time = match info.map(|i| i.kind) {
-                Some(ClaimKind::Time { future, past }) => numeric_date(value)
-                    .and_then(|secs| time_view(secs, now, offset_at(secs), future, past)),
-                _ => None,
-            };
-            ClaimRow {
-                name: name.clone(),
-                shown_name: json::display_text(name),
-                info,
-                value: shorten(json::compact_member(doc, name).unwrap_or_default()),
-                time,
-            }
+        .map(|(name, value)| ClaimRow {
+            name: name.clone(),
+            shown_name: json::display_text(name),
+            info: lookup(name),
+            value: shorten(json::compact_member(doc, name).unwrap_or_default()),
+            time: time_of(name, value, now, offset_at),
         })
         .collect()
+}
+
+/// The time view of claim `name` with `value`, if it is a time claim with a
+/// usable NumericDate. Cheap: the claims view refreshes only this each second.
+pub fn time_of(
+    name: &str,
+    value: &Value,
+    now: i64,
+    offset_at: &dyn Fn(i64) -> i32,
+) -> Option<TimeView> {
+    let ClaimKind::Time { future, past } = lookup(name)?.kind else {
+        return None;
+    };
+    let secs = numeric_date(value)?;
+    time_view(secs, now, offset_at(secs), future, past)
 }
 
 #[cfg(test)]
