@@ -468,12 +468,7 @@ pub fn parse_spki(der: &[u8]) -> Result<KeyMaterial, KeyError> {
         return rsa_material(k.modulus.as_bytes(), k.public_exponent.as_bytes());
     }
     if oid == OID_EC {
-        let curve_oid = spki
-            .algorithm
-            .parameters_oid()
-            .map_err(|_| KeyError::new("the EC public key does not name its curve"))?;
-        let curve = Curve::from_oid(curve_oid).map_err(KeyError::new)?;
-        return ec_material(curve, bits);
+        return ec_material(named_curve(&spki.algorithm, "public")?, bits);
     }
     if oid == OID_ED25519 {
         return ed25519_material(bits);
@@ -488,6 +483,15 @@ pub fn parse_spki(der: &[u8]) -> Result<KeyMaterial, KeyError> {
     )))
 }
 
+/// The curve an EC AlgorithmIdentifier names; `which` is "public" or
+/// "private" for the message.
+fn named_curve(alg: &spki::AlgorithmIdentifierRef<'_>, which: &str) -> Result<Curve, KeyError> {
+    let oid = alg
+        .parameters_oid()
+        .map_err(|_| KeyError::new(format!("the EC {which} key does not name its curve")))?;
+    Curve::from_oid(oid).map_err(KeyError::new)
+}
+
 fn pkcs8_public(info: &pkcs8::PrivateKeyInfo<'_>) -> Result<KeyMaterial, KeyError> {
     let oid = info.algorithm.oid;
     if oid == OID_RSA || oid == OID_RSA_PSS {
@@ -496,11 +500,7 @@ fn pkcs8_public(info: &pkcs8::PrivateKeyInfo<'_>) -> Result<KeyMaterial, KeyErro
         return rsa_material(k.modulus.as_bytes(), k.public_exponent.as_bytes());
     }
     if oid == OID_EC {
-        let curve_oid = info
-            .algorithm
-            .parameters_oid()
-            .map_err(|_| KeyError::new("the EC private key does not name its curve"))?;
-        let curve = Curve::from_oid(curve_oid).map_err(KeyError::new)?;
+        let curve = named_curve(&info.algorithm, "private")?;
         let k = sec1::EcPrivateKey::from_der(info.private_key)
             .map_err(|e| KeyError::new(format!("the EC private key is malformed ({e})")))?;
         return ec_from_private(curve, k.private_key, k.public_key.or(info.public_key));
