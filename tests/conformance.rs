@@ -1,5 +1,5 @@
-//! Conformance: the RFC examples and Project Wycheproof vectors, read in place
-//! from `../shared/vectors` (at compile time, so the same suite runs natively
+//! Conformance: the RFC examples and Project Wycheproof vectors kept in
+//! `tests/vectors/` (read at compile time, so the same suite runs natively
 //! and in the browser). Each suite prints passed / skipped counts, and every
 //! skip names its test and reason.
 
@@ -17,7 +17,7 @@ macro_rules! vectors {
     ($file:literal) => {
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/vectors/",
+            "/tests/vectors/",
             $file
         ))
     };

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes fuzz/seeds/<target>/ from real inputs: the app's sample token, the
-RFC vectors (/work/shared/vectors/rfc_vectors.json) and keys made by openssl
+RFC vectors (tests/vectors/rfc_vectors.json) and keys made by openssl
 in KEYDIR (see fuzz/README.md). Re-running rewrites the same file names."""
 import base64, hashlib, json, os, re, sys
 
@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, utils
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VECTORS = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/vectors/rfc_vectors.json"
+VECTORS = sys.argv[1] if len(sys.argv) > 1 else "tests/vectors/rfc_vectors.json"
 KEYDIR = sys.argv[2] if len(sys.argv) > 2 else "/tmp/fuzzkeys"
 SEEDS = os.path.join(ROOT, "seeds")
 
