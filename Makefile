@@ -31,9 +31,11 @@ PRINT_SIZES = shopt -s nullglob; \
 	done
 
 # Relative public URL: the same files work at https://host/ and under any
-# sub-path. postbuild adds the CSP, the service worker and the single file.
+# sub-path. prerender writes the first screen into index.html as static HTML;
+# postbuild adds the CSP, the service worker and the single file.
 dist: setup
 	trunk build --release --public-url ./
+	node scripts/prerender.mjs dist
 	node scripts/postbuild.mjs dist
 	@$(PRINT_SIZES)
 
@@ -59,7 +61,7 @@ test-native: setup
 # wasm-bindgen-test in headless Chromium (runner from .cargo/config.toml,
 # browser flags from webdriver.json).
 test-wasm: setup
-	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target $(WASM_TARGET)
+	CHROMEDRIVER=$(CHROMEDRIVER) WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --target $(WASM_TARGET)
 
 # Runs against the existing dist/; `make test` builds it first (`make dist`).
 test-e2e: setup

@@ -5,10 +5,11 @@
 //   - a Content-Security-Policy meta tag allows only the app's own files and
 //     'wasm-unsafe-eval';
 //   - sw.js precaches the build (versioned by content) for offline use;
-//   - jwt-debugger.html inlines wasm, JS and CSS for use from file://.
+//   - jwt-debugger.html inlines wasm, JS and CSS for use from file://, the
+//     crypto worker included (started from a Blob URL).
 // Usage: node scripts/postbuild.mjs [dist-dir]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
@@ -25,6 +26,19 @@ const one = (re) => {
 const glueName = one(/^jwt-debugger-[0-9a-f]+\.js$/);
 const wasmName = one(/^jwt-debugger-[0-9a-f]+_bg\.wasm$/);
 const cssName = one(/^main-[0-9a-f]+\.css$/);
+// The crypto worker (trunk's data-type="worker": no-modules glue, its wasm and
+// a loader that the page starts as a Worker). Trunk leaves their names
+// unhashed; hashed names keep a cached worker of an older deployment from
+// answering a newer page. The page reads the loader's name from a meta tag.
+const workerHash = sha(Buffer.concat([read('crypto-worker.js'), read('crypto-worker_bg.wasm')]), 'sha256', 'hex').slice(0, 16);
+const workerGlueName = `crypto-worker-${workerHash}.js`;
+const workerWasmName = `crypto-worker-${workerHash}_bg.wasm`;
+const workerLoaderName = `crypto-worker-${workerHash}_loader.js`;
+renameSync(join(dist, 'crypto-worker.js'), join(dist, workerGlueName));
+renameSync(join(dist, 'crypto-worker_bg.wasm'), join(dist, workerWasmName));
+renameSync(join(dist, 'crypto-worker_loader.js'), join(dist, workerLoaderName));
+writeFileSync(join(dist, workerLoaderName), `importScripts("./${workerGlueName}");\nwasm_bindgen({ module_or_path: "./${workerWasmName}" });\n`);
+html = html.replace('<base ', `<meta name="jwt-crypto-worker" content="./${workerLoaderName}" />\n  <base `);
 
 // 1. The inline loader, moved to a file. The service worker is registered
 //    only in a secure context (https or localhost); never from file://.
@@ -105,23 +119,33 @@ self.addEventListener('fetch', (event) => {
 writeFileSync(join(dist, 'sw.js'), sw);
 
 // 4. The single file: CSS and the JS glue inline, the wasm as base64. Its
-//    policy allows exactly these inline blocks by hash.
+//    policy allows exactly these inline blocks by hash. The crypto worker's
+//    glue and wasm become the source of a Blob URL worker, which the page
+//    finds in window.jwtCryptoWorkerUrl.
 const css = read(cssName).toString();
 const glue = read(glueName).toString().replace(/^export \{[^}]*\};?\s*$/m, '');
 if (/^export /m.test(glue)) throw new Error('unexpected export left in the JS glue');
+const bytesOf = (name) => `Uint8Array.from(atob(${JSON.stringify(read(name).toString('base64'))}), (c) => c.charCodeAt(0))`;
+const workerSource = `${read(workerGlueName).toString()}
+wasm_bindgen({ module_or_path: ${bytesOf(workerWasmName)} });
+`;
 const script = `${glue}
-const wasmBytes = Uint8Array.from(atob(${JSON.stringify(read(wasmName).toString('base64'))}), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
+window.jwtCryptoWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
+await __wbg_init({ module_or_path: ${bytesOf(wasmName)} });
 `;
 const singlePolicy = [
   "default-src 'none'",
   `script-src 'sha256-${sha(script)}' 'wasm-unsafe-eval'`,
+  "worker-src blob:",
   `style-src 'sha256-${sha(css)}'`,
   "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 const iconData = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
+// The same body as index.html: the prerendered first screen, if any.
+const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1];
+if (body === undefined) throw new Error('no <body> in index.html');
 const single = `<!doctype html>
 <html lang="en">
 <head>
@@ -134,9 +158,7 @@ const single = `<!doctype html>
   <style>${css}</style>
   <script type="module">${script}</script>
 </head>
-<body>
-  <noscript>This debugger runs in your browser and needs JavaScript and WebAssembly enabled.</noscript>
-</body>
+<body>${body}</body>
 </html>
 `;
 writeFileSync(join(dist, 'jwt-debugger.html'), single);

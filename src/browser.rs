@@ -8,6 +8,11 @@ pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
+/// Milliseconds since the epoch, for durations.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// The viewer's UTC offset in minutes, east positive, at `secs` (daylight
 /// saving makes it depend on the date).
 pub fn utc_offset_minutes_at(secs: i64) -> i32 {
@@ -53,6 +58,58 @@ const REMEMBER_KEY: &str = "jwt-debugger.remember";
 
 fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Records on the root element that the crypto worker is ready and how long
+/// it took to load (`data-crypto-worker-ms`), for tests and the benchmark.
+pub fn mark_worker_ready(millis: f64) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-crypto-worker-ms", &format!("{millis:.0}"));
+    }
+}
+
+/// What the user typed into the prerendered first screen (see
+/// `scripts/prerender.mjs`) before the app started: a field is `Some` only
+/// when it differs from what the snapshot was built with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed {
+    pub token: Option<String>,
+    pub key: Option<String>,
+}
+
+/// Reads what was typed into the prerendered first screen, then removes it
+/// so the app renders in its place with no duplicate element.
+pub fn take_prerendered() -> Typed {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Typed::default();
+    };
+    let Ok(Some(snapshot)) = document.query_selector("[data-prerendered]") else {
+        return Typed::default();
+    };
+    let changed = |testid: &str| {
+        let area = snapshot
+            .query_selector(&format!("textarea[data-testid={testid}]"))
+            .ok()??
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .ok()?;
+        let value = area.value();
+        (Ok(&value) != area.default_value().as_ref()).then_some(value)
+    };
+    let typed = Typed {
+        token: changed("token-input"),
+        key: changed("key-input"),
+    };
+    snapshot.remove();
+    typed
+}
+
+/// A value kept in this tab's session storage.
+pub fn session_value(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
 }
 
 fn local() -> Option<web_sys::Storage> {

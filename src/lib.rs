@@ -8,5 +8,6 @@ pub mod browser;
 pub mod components;
 pub mod core;
 pub mod state;
+pub mod worker_client;
 
 pub use components::app::App;

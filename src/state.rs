@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::engine::{Message, Request, Response, SummarizeJob, VerifyJob};
 use crate::core::keys::{self, SecretEncoding};
 use crate::core::token::{self, Decoded};
-use crate::core::verify::{self, Verdict, VerifyRequest};
+use crate::core::verify::{self, Route, Status, Verdict, VerifyRequest};
 use crate::core::SAMPLE_SECRET;
 
 /// A shared, immutable result that is equal only to itself. Props holding one
@@ -86,6 +87,10 @@ pub struct AppState {
     pub remember: bool,
     /// Seconds since the epoch, advanced by a timer so relative times move.
     pub now: i64,
+    /// The newest request for the crypto worker, numbered; answers to any
+    /// other number are stale and dropped.
+    pub job: Option<Shared<Message<Request>>>,
+    pub job_seq: u64,
 }
 
 impl AppState {
@@ -102,23 +107,114 @@ impl AppState {
             theme: None,
             remember: false,
             now,
+            job: None,
+            job_seq: 0,
         }
         .reverify(true)
     }
 
-    /// Recomputes the verdict (and, when the key changed, its summary).
+    /// The same state with another key in the key box.
+    pub fn with_key(self, key_text: AttrValue) -> Self {
+        AppState { key_text, ..self }.reverify(true)
+    }
+
+    /// Recomputes the verdict (and, when the key changed, its summary): on
+    /// the page when it can, else as a job for the crypto worker, showing
+    /// `checking` until the answer arrives.
     fn reverify(mut self, key_changed: bool) -> Self {
-        if key_changed {
-            self.key_summary = Shared::new(keys::summarize(&self.key_text, self.now));
-        }
         let detached = (!self.detached.is_empty()).then(|| self.detached.as_bytes());
-        self.verdict = Shared::new(verify::verify(&VerifyRequest {
+        let route = verify::verify_on_page(&VerifyRequest {
             decoded: &self.decoded,
             key_text: &self.key_text,
             encoding: self.encoding,
             detached_payload: detached,
             now: self.now,
-        }));
+        });
+        let local_summary = keys::summarize_text(&self.key_text);
+        if key_changed {
+            self.key_summary = Shared::new(
+                local_summary
+                    .clone()
+                    .unwrap_or_else(|| vec!["Reading the key…".to_string()]),
+            );
+        }
+        match route {
+            Route::Done(verdict) => {
+                self.verdict = Shared::new(verdict);
+                // Only the summary of a PEM or JWK still needs the worker.
+                self.job = (key_changed && local_summary.is_none())
+                    .then(|| self.next_job(Request::Summarize(self.summarize_job())));
+            }
+            Route::Worker => {
+                self.verdict = Shared::new(Verdict::new(
+                    Status::Checking,
+                    "Checking the signature with the key given…",
+                ));
+                self.job = Some(self.next_job(Request::Verify(self.verify_job())));
+            }
+        }
+        self
+    }
+
+    fn next_job(&mut self, body: Request) -> Shared<Message<Request>> {
+        self.job_seq += 1;
+        Shared::new(Message {
+            seq: self.job_seq,
+            body,
+        })
+    }
+
+    fn verify_job(&self) -> VerifyJob {
+        VerifyJob {
+            token: self.raw.to_string(),
+            key_text: self.key_text.to_string(),
+            encoding: self.encoding,
+            detached_payload: (!self.detached.is_empty()).then(|| self.detached.to_string()),
+            now: self.now,
+        }
+    }
+
+    fn summarize_job(&self) -> SummarizeJob {
+        SummarizeJob {
+            key_text: self.key_text.to_string(),
+            now: self.now,
+        }
+    }
+
+    /// The worker's answer, if it answers the newest job.
+    fn answered(&self, seq: u64, response: Response) -> Option<Self> {
+        if seq != self.job_seq || self.job.is_none() {
+            return None;
+        }
+        let mut next = AppState {
+            job: None,
+            ..self.clone()
+        };
+        match response {
+            Response::Verified {
+                verdict,
+                key_summary,
+            } => {
+                next.verdict = Shared::new(verdict);
+                next.key_summary = Shared::new(key_summary);
+            }
+            Response::Summary { key_summary } => next.key_summary = Shared::new(key_summary),
+            Response::Ready | Response::Spun { .. } => {}
+            Response::BadRequest(reason) => next = next.failed(&reason),
+        }
+        Some(next)
+    }
+
+    /// The newest job failed (deadline, crash): say so where its answer
+    /// would have gone.
+    fn failed(mut self, reason: &str) -> Self {
+        if self.verdict.status == Status::Checking {
+            self.verdict = Shared::new(Verdict::new(Status::KeyError, reason));
+        }
+        if self.key_summary.first().map(String::as_str) == Some("Reading the key…") {
+            self.key_summary = Shared::new(vec![reason.to_string()]);
+        }
+        self.job = None;
         self
     }
 }
@@ -132,6 +228,10 @@ pub enum Action {
     SetTheme(Theme),
     SetRemember(bool),
     Tick(i64),
+    /// The crypto worker answered job `seq`.
+    WorkerAnswered(u64, Response),
+    /// Job `seq` failed (past its deadline, or the worker died); says why.
+    WorkerFailed(u64, String),
 }
 
 impl Reducible for AppState {
@@ -189,6 +289,12 @@ impl Reducible for AppState {
                 theme: Some(theme),
                 ..(*self).clone()
             }),
+            Action::WorkerAnswered(seq, response) => match self.answered(seq, response) {
+                Some(next) => Rc::new(next),
+                None => self,
+            },
+            Action::WorkerFailed(seq, _) if seq != self.job_seq || self.job.is_none() => self,
+            Action::WorkerFailed(_, reason) => Rc::new((*self).clone().failed(&reason)),
             Action::Tick(now) if now == self.now => self,
             Action::Tick(now) => Rc::new(AppState {
                 now,

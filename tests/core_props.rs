@@ -7,11 +7,14 @@ use std::sync::OnceLock;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use jwt_debugger::core::base64url;
+use jwt_debugger::core::engine::{self, Message, Request, Response, VerifyJob};
 use jwt_debugger::core::errors::{DecodeError, DecodeErrorKind, Segment};
 use jwt_debugger::core::findings::{token_findings, Finding};
 use jwt_debugger::core::json::{self, PieceKind};
+use jwt_debugger::core::keys::{self, KeyShape, SecretEncoding};
 use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
-use jwt_debugger::core::{claims, SAMPLE_TOKEN};
+use jwt_debugger::core::verify::{self, Route, VerifyRequest};
+use jwt_debugger::core::{claims, SAMPLE_SECRET, SAMPLE_TOKEN};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -634,13 +637,17 @@ fn check_findings(d: &Decoded, nows: &[i64]) -> Result<(), TestCaseError> {
             _ => 0,
         };
     let alg_none = d.alg().is_some_and(|a| a.eq_ignore_ascii_case("none"));
-    let mut clockless: Option<Vec<&str>> = None;
+    let mut clockless: Option<Vec<String>> = None;
     let mut all: Vec<(i64, Vec<Finding>)> = Vec::new();
     for &now in nows {
         let f = token_findings(d, now);
         prop_assert_eq!(&f, &token_findings(d, now), "findings are deterministic");
         for x in &f {
-            prop_assert!(KNOWN_CODES.contains(&x.code), "unknown code {}", x.code);
+            prop_assert!(
+                KNOWN_CODES.contains(&x.code.as_ref()),
+                "unknown code {}",
+                x.code
+            );
             prop_assert!(!x.title.is_empty() && !x.detail.is_empty());
         }
         prop_assert_eq!(has(&f, "input-cleaned"), d.clean.cleaning.any());
@@ -652,10 +659,10 @@ fn check_findings(d: &Decoded, nows: &[i64]) -> Result<(), TestCaseError> {
             d.claims().is_some_and(|c| !c.contains_key("exp"))
         );
         // Everything but the time findings is the same at every moment.
-        let rest: Vec<&str> = f
+        let rest: Vec<String> = f
             .iter()
-            .map(|x| x.code)
-            .filter(|c| !TIME_CODES.contains(c))
+            .map(|x| x.code.to_string())
+            .filter(|c| !TIME_CODES.contains(&c.as_str()))
             .collect();
         match &clockless {
             None => clockless = Some(rest),
@@ -1005,5 +1012,122 @@ fn every_error_kind_names_its_segment() {
         DecodeErrorKind::WrongPartCount { found: 1 },
     ] {
         assert!(!DecodeError::whole(kind).to_string().is_empty());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The page's verdicts equal the crypto worker's
+// ---------------------------------------------------------------------------
+
+/// Tokens whose header names any algorithm (or none), over random payloads
+/// and signatures, some of them real HMACs of the sample secret.
+fn routed_token() -> BoxedStrategy<String> {
+    let alg = select(
+        &[
+            "HS256", "HS384", "HS512", "RS256", "PS384", "ES256", "ES512", "EdDSA", "none", "NONE",
+            "XX1",
+        ][..],
+    );
+    let extra = select(
+        &[
+            "",
+            r#","crit":["b64"],"b64":false"#,
+            r#","crit":["x"]"#,
+            r#","kid":"k""#,
+        ][..],
+    );
+    (
+        alg,
+        extra,
+        any::<Vec<u8>>(),
+        any::<Vec<u8>>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(alg, extra, payload, sig, real_mac, bearer)| {
+            let header = base64url::encode(format!(r#"{{"alg":"{alg}"{extra}}}"#).as_bytes());
+            let payload = base64url::encode(&payload);
+            let input = format!("{header}.{payload}");
+            let sig = if real_mac {
+                jwt_debugger::core::verify::hmac_sign(
+                    alg,
+                    SAMPLE_SECRET.as_bytes(),
+                    input.as_bytes(),
+                )
+                .unwrap_or(sig)
+            } else {
+                sig
+            };
+            let token = format!("{input}.{}", base64url::encode(&sig));
+            if bearer {
+                format!("Bearer {token}\n")
+            } else {
+                token
+            }
+        })
+        .boxed()
+}
+
+fn routed_key() -> BoxedStrategy<String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("  \n".to_string()),
+        Just(SAMPLE_SECRET.to_string()),
+        Just("c2VjcmV0".to_string()),
+        Just("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----".to_string()),
+        Just(r#"{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2U"}"#.to_string()),
+        Just("{".to_string()),
+        any_text(),
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(config(2000))]
+
+    #[test]
+    fn page_verdicts_equal_the_full_verifier(
+        raw in prop_oneof![routed_token(), any_text()],
+        key in routed_key(),
+        encoding in select(&SecretEncoding::ALL[..]),
+        detached in prop::option::of(any::<String>()),
+    ) {
+        let d = token::decode(&raw);
+        let req = VerifyRequest {
+            decoded: &d,
+            key_text: &key,
+            encoding,
+            detached_payload: detached.as_deref().map(str::as_bytes),
+            now: 1_767_225_600,
+        };
+        let full = verify::verify(&req);
+        match verify::verify_on_page(&req) {
+            Route::Done(v) => prop_assert_eq!(v, full.clone()),
+            Route::Worker => {
+                // Only keys the page cannot read, or asymmetric tokens.
+                let shape = keys::classify(&key);
+                let hmac = d.alg().is_some_and(|a| a.starts_with("HS"));
+                prop_assert!(
+                    matches!(shape, KeyShape::Pem | KeyShape::Jwk) || !hmac,
+                    "HMAC with a text secret went to the worker"
+                );
+                prop_assert!(shape != KeyShape::Empty);
+            }
+        }
+        // And the protocol carries the verdict unchanged.
+        let job = Request::Verify(VerifyJob {
+            token: raw.clone(),
+            key_text: key.clone(),
+            encoding,
+            detached_payload: detached.clone(),
+            now: 1_767_225_600,
+        });
+        let text = engine::encode(&Message { seq: 9, body: job });
+        let reply: Message<Response> = serde_json::from_str(&engine::handle_json(&text)).unwrap();
+        prop_assert_eq!(reply.seq, 9);
+        match reply.body {
+            Response::Verified { verdict, .. } => prop_assert_eq!(verdict, full),
+            other => prop_assert!(false, "unexpected answer {:?}", other),
+        }
     }
 }

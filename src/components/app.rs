@@ -16,20 +16,60 @@ use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
 use crate::core::{findings, SAMPLE_TOKEN};
 use crate::state::{Action, AppState, Theme};
+use crate::worker_client::{CryptoWorker, Reply};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Typed into the prerendered first screen before the app started.
+    #[prop_or_default]
+    pub typed: browser::Typed,
+}
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        // A shared link wins, then this tab's (or the remembered) token.
-        let initial = browser::fragment_token()
+pub fn App(props: &AppProps) -> Html {
+    let typed = props.typed.clone();
+    let state = use_reducer(move || {
+        // What the user already typed wins, then a shared link, then this
+        // tab's (or the remembered) token.
+        let initial = typed
+            .token
+            .or_else(browser::fragment_token)
             .or_else(browser::saved_token)
             .unwrap_or_else(|| SAMPLE_TOKEN.to_string());
-        AppState {
+        let state = AppState {
             remember: browser::remember_enabled(),
             ..AppState::new(&initial, browser::now_secs())
+        };
+        match typed.key {
+            Some(key) => state.with_key(AttrValue::from(key)),
+            None => state,
         }
     });
     use_effect_with((), |_| browser::clear_fragment());
+    // Keys other than HMAC secrets are checked in the crypto worker, loaded
+    // once the first screen is up.
+    let worker = {
+        let state = state.clone();
+        use_memo((), move |_| {
+            CryptoWorker::new(Callback::from(move |reply| match reply {
+                Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
+                Reply::Failed { seq, reason } => state.dispatch(Action::WorkerFailed(seq, reason)),
+                Reply::Ready { millis } => browser::mark_worker_ready(millis),
+            }))
+        })
+    };
+    {
+        let worker = worker.clone();
+        use_effect_with((), move |_| worker.start());
+    }
+    {
+        let worker = worker.clone();
+        use_effect_with(state.job.clone(), move |job| {
+            if let Some(job) = job {
+                worker.send(job);
+            }
+        });
+    }
     use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
         browser::save_token(raw, *remember);
     });

@@ -20,7 +20,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         <ul class="findings" aria-label="Findings">
             { for props.findings.iter().map(|f| html! {
                 <li class={classes!("finding", format!("sev-{}", f.severity.as_str()))}
-                    data-testid="finding" data-code={f.code} data-severity={f.severity.as_str()}>
+                    data-testid="finding" data-code={f.code.to_string()} data-severity={f.severity.as_str()}>
                     <span class="finding-badge">{ f.severity.as_str() }</span>
                     <span class="finding-text">
                         <strong>{ f.title.clone() }</strong>{ " " }{ f.detail.clone() }

@@ -12,6 +12,7 @@ pub struct VerifyStatusProps {
 pub fn VerifyStatus(props: &VerifyStatusProps) -> Html {
     let v = &props.verdict;
     let (icon, title) = match v.status {
+        Status::Checking => ("⋯", "Checking…"),
         Status::Valid => ("✓", "Signature verified"),
         Status::Invalid => ("✗", "Invalid signature"),
         Status::NoKey => ("…", "Not verified yet"),
@@ -30,6 +31,10 @@ pub fn VerifyStatus(props: &VerifyStatusProps) -> Html {
             <p class="vs-message">{ v.message.clone() }</p>
             if let Some(hint) = &v.hint {
                 <p class="vs-hint">{ hint.clone() }</p>
+            }
+            if let Some(computed) = &v.computed_signature {
+                <p class="vs-computed"><span class="muted">{ "This secret signs it as: " }</span>
+                    <code data-testid="computed-signature">{ computed.clone() }</code></p>
             }
             if let Some(key) = &v.key_used {
                 <p class="vs-key"><span class="muted">{ "Key: " }</span>{ key.clone() }</p>

@@ -1,13 +1,16 @@
 //! What is wrong with, or worth knowing about, a token: plain-words findings
 //! with stable codes (see the UI contract).
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::claims;
 use super::errors::Segment;
 use super::token::{Decoded, PayloadView, TokenKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Info,
     Warning,
@@ -24,10 +27,11 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable code, e.g. `expired`.
-    pub code: &'static str,
+    /// Stable code, e.g. `expired`. Borrowed when made here, owned when it
+    /// arrived from the crypto worker.
+    pub code: Cow<'static, str>,
     pub severity: Severity,
     pub title: String,
     pub detail: String,
@@ -35,7 +39,7 @@ pub struct Finding {
 
 fn finding(code: &'static str, severity: Severity, title: &str, detail: String) -> Finding {
     Finding {
-        code,
+        code: Cow::Borrowed(code),
         severity,
         title: title.to_string(),
         detail,
@@ -399,17 +403,17 @@ mod tests {
         )
     }
 
-    fn codes(header: &str, payload: &str) -> Vec<&'static str> {
+    fn codes(header: &str, payload: &str) -> Vec<String> {
         token_findings(&decode(&token(header, payload)), NOW)
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.into_owned())
             .collect()
     }
 
     #[test]
     fn sample_is_long_lived_only() {
         let f = token_findings(&decode(crate::core::SAMPLE_TOKEN), NOW);
-        let c: Vec<_> = f.iter().map(|f| f.code).collect();
+        let c: Vec<_> = f.iter().map(|f| f.code.as_ref()).collect();
         assert_eq!(c, ["long-lifetime"]);
         assert_eq!(
             f[0].detail,
@@ -488,7 +492,7 @@ mod tests {
         );
         let c: Vec<_> = token_findings(&decode(&t), NOW)
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.into_owned())
             .collect();
         assert_eq!(c, ["null-signature"]);
     }

@@ -218,7 +218,7 @@ impl fmt::Display for KeyError {
 impl std::error::Error for KeyError {}
 
 /// How an HMAC secret typed as text becomes bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum SecretEncoding {
     #[default]
     Utf8,
@@ -310,21 +310,44 @@ fn strip_zeros(b: &[u8]) -> &[u8] {
     &b[start..]
 }
 
+/// What the key box holds, told apart without parsing it: the page handles
+/// empty boxes and text secrets itself and sends the rest to the crypto
+/// worker, so this must stay free of ASN.1 and big-number code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyShape {
+    Empty,
+    Pem,
+    Jwk,
+    /// A text secret, or bare base64 DER for an asymmetric token.
+    Text,
+}
+
+pub fn classify(text: &str) -> KeyShape {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        KeyShape::Empty
+    } else if trimmed.contains("-----BEGIN ") {
+        KeyShape::Pem
+    } else if trimmed.starts_with('{') {
+        KeyShape::Jwk
+    } else {
+        KeyShape::Text
+    }
+}
+
 /// Reads whatever was pasted into the key box.
 pub fn parse_key_text(text: &str) -> Result<KeyText, KeyError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Ok(KeyText::Empty);
+    match classify(text) {
+        KeyShape::Empty => Ok(KeyText::Empty),
+        KeyShape::Pem => {
+            let keys = parse_pem_bundle(trimmed)?;
+            let is_set = keys.len() > 1;
+            Ok(KeyText::Keys { keys, is_set })
+        }
+        KeyShape::Jwk => parse_jwk_text(trimmed),
+        KeyShape::Text => Ok(KeyText::Secret(text.to_string())),
     }
-    if trimmed.contains("-----BEGIN ") {
-        let keys = parse_pem_bundle(trimmed)?;
-        let is_set = keys.len() > 1;
-        return Ok(KeyText::Keys { keys, is_set });
-    }
-    if trimmed.starts_with('{') {
-        return parse_jwk_text(trimmed);
-    }
-    Ok(KeyText::Secret(text.to_string()))
 }
 
 /// Bare base64 DER (a PEM without its armour), as some tools print keys.
@@ -824,14 +847,26 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
     })
 }
 
+/// The summary of an empty box or a text secret, without parsing keys;
+/// `None` when the text needs the key parser (see [`summarize`]).
+pub fn summarize_text(text: &str) -> Option<Vec<String>> {
+    match classify(text) {
+        KeyShape::Empty => Some(Vec::new()),
+        KeyShape::Text => Some(vec![format!(
+            "Text secret, {} characters (its bytes depend on the encoding below)",
+            text.chars().count()
+        )]),
+        KeyShape::Pem | KeyShape::Jwk => None,
+    }
+}
+
 /// What the key box holds, in words, for display beside it.
 pub fn summarize(text: &str, now: i64) -> Vec<String> {
+    if let Some(lines) = summarize_text(text) {
+        return lines;
+    }
     match parse_key_text(text) {
-        Ok(KeyText::Empty) => Vec::new(),
-        Ok(KeyText::Secret(s)) => vec![format!(
-            "Text secret, {} characters (its bytes depend on the encoding below)",
-            s.chars().count()
-        )],
+        Ok(KeyText::Empty | KeyText::Secret(_)) => Vec::new(),
         Ok(KeyText::Keys { keys, is_set }) => {
             let mut lines = Vec::new();
             if is_set {

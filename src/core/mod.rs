@@ -4,6 +4,7 @@
 pub mod algorithms;
 pub mod base64url;
 pub mod claims;
+pub mod engine;
 pub mod errors;
 pub mod findings;
 pub mod json;

@@ -2,18 +2,21 @@
 //! key text the user pasted, and says why in words.
 
 use jsonwebtoken::{Algorithm, DecodingKey};
+use serde::{Deserialize, Serialize};
 
 use super::algorithms::{self, AlgInfo, Family};
 use super::base64url;
 use super::errors::{DecodeErrorKind, Segment};
 use super::findings::{self, Finding, Severity};
-use super::keys::{self, Key, KeyMaterial, KeyText, SecretEncoding};
+use super::keys::{self, Key, KeyMaterial, KeyShape, KeyText, SecretEncoding};
 use super::token::{Decoded, TokenKind};
 use super::weak_secrets;
 
 /// The verdict, as named by the UI contract's `data-status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
+    /// The crypto worker is working on it.
+    Checking,
     Valid,
     Invalid,
     NoKey,
@@ -26,6 +29,7 @@ pub enum Status {
 impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
+            Status::Checking => "checking",
             Status::Valid => "valid",
             Status::Invalid => "invalid",
             Status::NoKey => "no-key",
@@ -37,7 +41,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub status: Status,
     /// One sentence for the user.
@@ -48,6 +52,9 @@ pub struct Verdict {
     pub notes: Vec<String>,
     /// "Verifies if the secret is read as base64".
     pub hint: Option<String>,
+    /// For an HMAC token: the signature the given secret produces, base64url,
+    /// to compare with the token's own.
+    pub computed_signature: Option<String>,
     /// Findings only the key can reveal (`weak-secret`, `key-confusion`).
     pub findings: Vec<Finding>,
     /// Something was tolerated that a strict verifier rejects (whitespace
@@ -62,13 +69,14 @@ impl Default for Verdict {
 }
 
 impl Verdict {
-    fn new(status: Status, message: impl Into<String>) -> Verdict {
+    pub fn new(status: Status, message: impl Into<String>) -> Verdict {
         Verdict {
             status,
             message: message.into(),
             key_used: None,
             notes: Vec::new(),
             hint: None,
+            computed_signature: None,
             findings: Vec::new(),
             lenient: false,
         }
@@ -92,24 +100,78 @@ pub struct VerifyRequest<'a> {
     pub now: i64,
 }
 
+/// Where a verdict comes from: the page settles what needs neither key
+/// parsing nor asymmetric crypto; everything else goes to the crypto worker,
+/// which answers with [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Done(Verdict),
+    Worker,
+}
+
+/// The verdict when it can be reached on the page: a token that cannot be
+/// checked, no key, or an HMAC token with a text secret. Never links key
+/// parsing or asymmetric verification, so the page's wasm stays small.
+pub fn verify_on_page(req: &VerifyRequest<'_>) -> Route {
+    let checked = match prepare(req) {
+        Err(verdict) => return Route::Done(*verdict),
+        Ok(checked) => checked,
+    };
+    let verdict = match (keys::classify(req.key_text), checked.alg.family) {
+        (KeyShape::Empty, family) => no_key(family),
+        (KeyShape::Text, Family::Hmac) => verify_typed_secret(
+            req,
+            checked.alg,
+            req.key_text,
+            &checked.input,
+            &checked.signature,
+        ),
+        _ => return Route::Worker,
+    };
+    Route::Done(finish(req, verdict))
+}
+
 pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
+    match prepare(req) {
+        Err(verdict) => *verdict,
+        Ok(checked) => finish(
+            req,
+            verify_with_key_text(req, checked.alg, &checked.input, &checked.signature),
+        ),
+    }
+}
+
+/// What a token that can be checked at all gives the signature check.
+struct Checkable {
+    alg: &'static AlgInfo,
+    input: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+/// Everything decided before a key is looked at.
+fn prepare(req: &VerifyRequest<'_>) -> Result<Checkable, Box<Verdict>> {
     let d = req.decoded;
     match d.kind {
-        TokenKind::Empty => return Verdict::new(Status::Malformed, "Paste a token to verify it."),
+        TokenKind::Empty => {
+            return Err(settled(
+                Status::Malformed,
+                "Paste a token to verify it.",
+            ))
+        }
         TokenKind::Jwe => {
-            return Verdict::new(
+            return Err(settled(
                 Status::Unsupported,
                 "This is a JWE (encrypted token): there is no signature to verify, and decrypting needs the recipient's private key.",
-            )
+            ))
         }
         TokenKind::Malformed | TokenKind::Jws => {}
     }
     if !d.is_verifiable() {
         let why = d.errors.first().map(|e| e.to_string()).unwrap_or_default();
-        return Verdict::new(
+        return Err(settled(
             Status::Malformed,
             format!("The token cannot be decoded, so its signature cannot be checked. {why}"),
-        );
+        ));
     }
     if let Some(e) = d.errors.iter().find(|e| {
         matches!(e.segment, Some(Segment::Payload | Segment::Signature))
@@ -121,10 +183,10 @@ pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
                     | DecodeErrorKind::EmptySegment
             )
     }) {
-        return Verdict::new(
+        return Err(settled(
             Status::Malformed,
             format!("The signature cannot be checked: {e}"),
-        );
+        ));
     }
     // An extension the verifier does not understand voids the token before
     // anything else, `alg: none` included (RFC 7515 §4.1.11, Appendix E).
@@ -133,17 +195,17 @@ pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
         .as_ref()
         .and_then(|h| findings::crit_problem(&h.value))
     {
-        return Verdict::new(
+        return Err(settled(
             Status::Invalid,
             format!("{problem}; RFC 7515 requires rejecting the token whatever its signature."),
-        );
+        ));
     }
     let alg_name = d.alg().unwrap_or_default();
     if alg_name == "none" {
-        return Verdict::new(
+        return Err(settled(
             Status::Unsecured,
             "\"alg\" is \"none\": the token is not signed at all, so it can never be valid. Anyone can change it.",
-        );
+        ));
     }
     let Some(alg) = algorithms::lookup(alg_name).filter(|a| signs(a)) else {
         let msg = if alg_name.eq_ignore_ascii_case("none") {
@@ -151,14 +213,30 @@ pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
         } else {
             format!("\"{alg_name}\" is not a signature algorithm this debugger verifies (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA).")
         };
-        return Verdict::new(Status::Unsupported, msg);
+        return Err(settled(Status::Unsupported, msg));
     };
     let Some(signing_input) = signing_input(d, req.detached_payload) else {
-        return Verdict::new(Status::Malformed, "The token has no signing input.");
+        return Err(settled(
+            Status::Malformed,
+            "The token has no signing input.",
+        ));
     };
     let signature = d.signature.clone().unwrap_or_default();
+    Ok(Checkable {
+        alg,
+        input: signing_input,
+        signature,
+    })
+}
 
-    let mut verdict = verify_with_key_text(req, alg, &signing_input, &signature);
+/// A verdict reached before any key is looked at.
+fn settled(status: Status, message: impl Into<String>) -> Box<Verdict> {
+    Box::new(Verdict::new(status, message))
+}
+
+/// What holds for every verdict on a checkable token, wherever it was made.
+fn finish(req: &VerifyRequest<'_>, mut verdict: Verdict) -> Verdict {
+    let d = req.decoded;
     if verdict.status == Status::Invalid && d.payload_is_empty() && req.detached_payload.is_none() {
         verdict = Verdict {
             status: Status::NoKey,
@@ -227,14 +305,7 @@ fn verify_with_key_text(
         }
     };
     match parsed {
-        KeyText::Empty => Verdict::new(
-            Status::NoKey,
-            if alg.family == Family::Hmac {
-                "Enter the HMAC secret to verify the signature."
-            } else {
-                "Paste the public key (PEM, certificate, JWK or JWK Set) to verify the signature."
-            },
-        ),
+        KeyText::Empty => no_key(alg.family),
         KeyText::Secret(text) if alg.family == Family::Hmac => {
             verify_typed_secret(req, alg, &text, input, signature)
         }
@@ -255,6 +326,17 @@ fn verify_with_key_text(
     }
 }
 
+fn no_key(family: Family) -> Verdict {
+    Verdict::new(
+        Status::NoKey,
+        if family == Family::Hmac {
+            "Enter the HMAC secret to verify the signature."
+        } else {
+            "Paste the public key (PEM, certificate, JWK or JWK Set) to verify the signature."
+        },
+    )
+}
+
 fn needed_key(alg: &AlgInfo) -> String {
     match alg.family {
         Family::Hmac => "the shared HMAC secret".into(),
@@ -273,7 +355,7 @@ fn needed_key(alg: &AlgInfo) -> String {
 
 fn key_confusion(alg: &AlgInfo) -> Finding {
     Finding {
-        code: "key-confusion",
+        code: "key-confusion".into(),
         severity: Severity::Danger,
         title: "Public key offered as an HMAC secret".into(),
         detail: format!(
@@ -297,7 +379,7 @@ fn weak_secret(alg: &AlgInfo, secret: &[u8]) -> Option<Finding> {
         return None;
     };
     Some(Finding {
-        code: "weak-secret",
+        code: "weak-secret".into(),
         severity: Severity::Danger,
         title: "Weak secret".into(),
         detail,
@@ -323,7 +405,10 @@ fn verify_typed_secret(
         }
         Ok(bytes) => {
             let weak = weak_secret(alg, &bytes);
-            let mut v = check_one(alg, &key(bytes), input, signature);
+            let result = hmac_verify(alg, &bytes, input, signature);
+            let computed = hmac_sign(alg.name, &bytes, input).map(|s| base64url::encode(&s));
+            let mut v = check_one(alg, &key(bytes), result);
+            v.computed_signature = computed;
             v.findings.extend(weak);
             v
         }
@@ -340,10 +425,7 @@ fn verify_typed_secret(
             if bytes.is_empty() {
                 continue;
             }
-            if matches!(
-                verify_signature(alg.name, &KeyMaterial::Secret(bytes), input, signature),
-                Ok(true)
-            ) {
+            if matches!(hmac_verify(alg, &bytes, input, signature), Ok(true)) {
                 verdict.hint = Some(format!(
                     "It verifies if the secret is read as {}: choose \"{}\" as the secret encoding.",
                     other.label(),
@@ -542,7 +624,8 @@ fn verify_candidates(
     let total = fitting.len();
     let mut last = None;
     for key in fitting {
-        let mut v = check_one(alg, key, input, signature);
+        let result = verify_signature(alg.name, &key.material, input, signature);
+        let mut v = check_one(alg, key, result);
         v.notes.extend(alg_label_note(key, alg));
         if v.status == Status::Valid {
             if is_set {
@@ -577,8 +660,9 @@ fn add_cert_notes(key: &Key, now: i64, v: &mut Verdict) {
     }
 }
 
-fn check_one(alg: &AlgInfo, key: &Key, input: &[u8], signature: &[u8]) -> Verdict {
-    let mut v = match verify_signature(alg.name, &key.material, input, signature) {
+/// The verdict for one key, given the outcome of its signature check.
+fn check_one(alg: &AlgInfo, key: &Key, result: Result<bool, String>) -> Verdict {
+    let mut v = match result {
         Ok(true) => Verdict::new(
             Status::Valid,
             format!(
@@ -602,9 +686,6 @@ fn check_one(alg: &AlgInfo, key: &Key, input: &[u8], signature: &[u8]) -> Verdic
 
 fn jwt_algorithm(name: &str) -> Option<Algorithm> {
     Some(match name {
-        "HS256" => Algorithm::HS256,
-        "HS384" => Algorithm::HS384,
-        "HS512" => Algorithm::HS512,
         "RS256" => Algorithm::RS256,
         "RS384" => Algorithm::RS384,
         "RS512" => Algorithm::RS512,
@@ -658,7 +739,7 @@ pub fn verify_signature(
         }
     }
     let decoding_key = match material {
-        KeyMaterial::Secret(s) => DecodingKey::from_secret(s),
+        KeyMaterial::Secret(s) => return hmac_verify(info, s, message, signature),
         KeyMaterial::Rsa { n, e } => {
             if signature.len() != n.len() {
                 return Err(format!(
@@ -692,6 +773,52 @@ pub fn verify_signature(
         algorithm,
     )
     .map_err(|e| format!("the key cannot be used ({e})"))
+}
+
+/// HMAC with RustCrypto directly: `jsonwebtoken::crypto::verify` would link
+/// every asymmetric backend into the page, which verifies HMAC itself.
+fn hmac_verify(
+    alg: &AlgInfo,
+    secret: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<bool, String> {
+    use hmac::{Hmac, Mac};
+    // Constant time, and a signature of the wrong length never matches.
+    macro_rules! check {
+        ($hash:ty) => {
+            <Hmac<$hash> as Mac>::new_from_slice(secret)
+                .map(|mac| mac.chain_update(message).verify_slice(signature).is_ok())
+                .unwrap_or(false)
+        };
+    }
+    if signature.is_empty() {
+        return Err("the signature is empty".into());
+    }
+    Ok(match alg.name {
+        "HS256" => check!(sha2::Sha256),
+        "HS384" => check!(sha2::Sha384),
+        "HS512" => check!(sha2::Sha512),
+        other => return Err(format!("{other} is not an HMAC algorithm")),
+    })
+}
+
+/// The HMAC a secret gives a signing input, to show beside the token's own.
+pub fn hmac_sign(alg: &str, secret: &[u8], message: &[u8]) -> Option<Vec<u8>> {
+    use hmac::{Hmac, Mac};
+    macro_rules! mac {
+        ($hash:ty) => {
+            <Hmac<$hash> as Mac>::new_from_slice(secret)
+                .ok()
+                .map(|mac| mac.chain_update(message).finalize().into_bytes().to_vec())
+        };
+    }
+    match alg {
+        "HS256" => mac!(sha2::Sha256),
+        "HS384" => mac!(sha2::Sha384),
+        "HS512" => mac!(sha2::Sha512),
+        _ => None,
+    }
 }
 
 fn verify_es512(point: &[u8], message: &[u8], signature: &[u8]) -> bool {

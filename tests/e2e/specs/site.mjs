@@ -10,9 +10,29 @@ import {
   openApp, setToken, setKey, getTokenValue, waitText, waitStatus, makeToken, pretty,
   assert, assertEqual, poll, TOKEN_INPUT, KEY_INPUT,
 } from '../lib.mjs';
+import { generateKey, signToken, spkiPem } from '../jws.mjs';
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
 const tokenWith = (sub) => makeToken(HEADER, JSON.stringify({ sub, exp: 4102444800 }));
+
+/** An RS256 token and its SPKI PEM: verified by the crypto worker, not the page. */
+function rsaCase(sub) {
+  const key = generateKey('RS256');
+  return { token: signToken('RS256', key, { payload: { sub, exp: 4102444800 } }), pem: spkiPem(key) };
+}
+
+/** Loads an RS256 token and its public key and waits for `valid`, which only
+ *  the crypto worker can say. */
+async function verifiesInWorker(page, sub) {
+  const { token, pem } = rsaCase(sub);
+  await setToken(page, token);
+  await payloadShows(page, sub);
+  await setKey(page, pem);
+  await waitStatus(page, 'valid', ['RS256'], 15000);
+}
+
+const workerReady = (page) =>
+  until(() => page.evaluate(() => document.documentElement.getAttribute('data-crypto-worker-ms')), 'the crypto worker to be ready', 15000);
 
 /** Polls until `probe` returns a truthy value, which it resolves to. */
 async function until(probe, what, timeoutMs) {
@@ -155,6 +175,7 @@ export default [
         await setToken(page, tokenWith('offline-user'));
         await payloadShows(page, 'offline-user');
         await waitStatus(page, 'invalid');
+        await verifiesInWorker(page, 'offline-rsa-user');
       } finally {
         await page.context().setOffline(false);
       }
@@ -168,6 +189,7 @@ export default [
       await openApp(page, baseUrl);
       await waitStatus(page, 'valid');
       await swReady(page);
+      await workerReady(page);
       const loaded = requests.length;
       assert(requests.every((u) => u.startsWith(`${baseUrl}/`)), `requests to other origins: ${requests.filter((u) => !u.startsWith(baseUrl))}`);
       // Use the app: decode, verify with a secret, a PEM and a JWK, share.
@@ -177,6 +199,7 @@ export default [
       await waitStatus(page, 'invalid');
       await setKey(page, '{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}');
       await waitStatus(page, 'invalid');
+      await verifiesInWorker(page, 'quiet-rsa-user');
       await page.click('[data-testid=theme-toggle]');
       await page.waitForTimeout(500);
       assertEqual(JSON.stringify(requests.slice(loaded)), '[]', 'requests after load');
@@ -196,6 +219,7 @@ export default [
         await openApp(page, base);
         await headerShows(page, HEADER);
         await waitStatus(page, 'valid');
+        await verifiesInWorker(page, 'subpath-rsa-user');
         await swReady(page);
         assertEqual(JSON.stringify(failed), '[]', 'failed requests under the sub-path');
         const scope = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
@@ -237,7 +261,11 @@ export default [
       await setToken(page, tokenWith('file-user'));
       await payloadShows(page, 'file-user');
       await waitStatus(page, 'invalid');
-      assertEqual(JSON.stringify(requests.filter((u) => !u.startsWith('data:'))), '[]', 'network requests from the single file');
+      // The crypto worker runs from a Blob URL made in the page: not a request.
+      await verifiesInWorker(page, 'file-rsa-user');
+      const network = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
+      assertEqual(JSON.stringify(network), '[]', 'network requests from the single file');
+      assert(requests.some((u) => u.startsWith('blob:')), 'the crypto worker was not started from a Blob URL');
     },
   },
 ];

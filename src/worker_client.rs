@@ -1,0 +1,336 @@
+//! The page's side of the crypto worker: starts it, queues requests until it
+//! says it is ready, holds each job to a deadline, and restarts the worker
+//! when a job runs past it or the worker dies. The worker itself only
+//! carries [`engine`](crate::core::engine) messages.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use crate::browser;
+use crate::core::engine::{self, Message, Request, Response};
+
+/// A job that has not answered by then is given up and the worker restarted.
+pub const DEADLINE_MS: u32 = 10_000;
+
+/// Session-storage key that overrides [`DEADLINE_MS`] (milliseconds), so the
+/// restart can be seen without a ten-second wait.
+pub const DEADLINE_OVERRIDE_KEY: &str = "jwt-debugger.worker-deadline-ms";
+
+/// Where the worker's script is when nothing else says: the file trunk
+/// builds beside the page (`make serve`). The release build names it with a
+/// content hash in `<meta name="jwt-crypto-worker">`, and the single-file
+/// build sets `window.jwtCryptoWorkerUrl` to a Blob URL.
+const DEFAULT_URL: &str = "crypto-worker_loader.js";
+
+/// Starts that fail before the worker says it is ready; after this many in
+/// a row the client stops trying and says so.
+const MAX_FAILED_STARTS: u32 = 3;
+
+/// What the page hears back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Answer(Message<Response>),
+    Failed {
+        seq: u64,
+        reason: String,
+    },
+    /// The worker loaded, after this many milliseconds.
+    Ready {
+        millis: f64,
+    },
+}
+
+#[derive(Clone)]
+pub struct CryptoWorker {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for CryptoWorker {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+struct Job {
+    seq: u64,
+    text: String,
+    /// Dropping it cancels the deadline.
+    _deadline: Timeout,
+}
+
+struct Running {
+    worker: Worker,
+    ready: bool,
+    started_at: f64,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+struct Inner {
+    running: Option<Running>,
+    /// Sent or waiting to be sent, oldest first; the worker answers in order.
+    jobs: VecDeque<Job>,
+    failed_starts: u32,
+    on_reply: Callback<Reply>,
+}
+
+impl CryptoWorker {
+    pub fn new(on_reply: Callback<Reply>) -> CryptoWorker {
+        CryptoWorker {
+            inner: Rc::new(RefCell::new(Inner {
+                running: None,
+                jobs: VecDeque::new(),
+                failed_starts: 0,
+                on_reply,
+            })),
+        }
+    }
+
+    /// Loads the worker now, so it is warm when the first key arrives.
+    pub fn start(&self) {
+        let needs_start = self.inner.borrow().running.is_none();
+        if needs_start {
+            self.spawn();
+        }
+    }
+
+    pub fn send(&self, message: &Message<Request>) {
+        let seq = message.seq;
+        let weak = Rc::downgrade(&self.inner);
+        let deadline = Timeout::new(deadline_ms(), move || {
+            if let Some(inner) = weak.upgrade() {
+                CryptoWorker { inner }.give_up(
+                    seq,
+                    format!(
+                        "Checking took longer than {}, so it was stopped and the crypto worker restarted. A key this large is not usable here; the next key or token is checked afresh.",
+                        duration_words(deadline_ms())
+                    ),
+                );
+            }
+        });
+        let text = engine::encode(message);
+        self.start();
+        let mut inner = self.inner.borrow_mut();
+        if let Some(running) = inner.running.as_ref().filter(|r| r.ready) {
+            post(&running.worker, &text);
+        }
+        inner.jobs.push_back(Job {
+            seq,
+            text,
+            _deadline: deadline,
+        });
+    }
+
+    fn spawn(&self) {
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+            let weak = weak.clone();
+            move |e: MessageEvent| {
+                if let Some(inner) = weak.upgrade() {
+                    CryptoWorker { inner }.on_message(e.data());
+                }
+            }
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            if let Some(inner) = Weak::upgrade(&weak) {
+                CryptoWorker { inner }.on_crash(&describe_error(&e));
+            }
+        });
+        let worker = match Worker::new(&worker_url()) {
+            Ok(w) => w,
+            Err(e) => {
+                let reason = format!(
+                    "The crypto worker cannot start here ({}), so keys other than HMAC secrets cannot be checked.",
+                    js_text(&e)
+                );
+                self.fail_all(&reason);
+                return;
+            }
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.inner.borrow_mut().running = Some(Running {
+            worker,
+            ready: false,
+            started_at: browser::now_ms(),
+            _on_message: on_message,
+            _on_error: on_error,
+        });
+    }
+
+    fn on_message(&self, data: JsValue) {
+        let Some(text) = data.as_string() else {
+            return;
+        };
+        let Ok(message) = serde_json::from_str::<Message<Response>>(&text) else {
+            return;
+        };
+        if message.body == Response::Ready {
+            let millis = {
+                let mut inner = self.inner.borrow_mut();
+                inner.failed_starts = 0;
+                let Inner { running, jobs, .. } = &mut *inner;
+                let Some(running) = running.as_mut() else {
+                    return;
+                };
+                running.ready = true;
+                for job in jobs.iter() {
+                    post(&running.worker, &job.text);
+                }
+                browser::now_ms() - running.started_at
+            };
+            self.emit(Reply::Ready { millis });
+            return;
+        }
+        let known = {
+            let mut inner = self.inner.borrow_mut();
+            let before = inner.jobs.len();
+            inner.jobs.retain(|j| j.seq != message.seq);
+            inner.jobs.len() != before
+        };
+        if known {
+            self.emit(Reply::Answer(message));
+        }
+    }
+
+    /// An error event: the script failed to load or the wasm trapped. The
+    /// oldest job was the one running.
+    fn on_crash(&self, what: &str) {
+        let (seq, loaded) = {
+            let inner = self.inner.borrow();
+            (
+                inner.jobs.front().map(|j| j.seq),
+                inner.running.as_ref().is_some_and(|r| r.ready),
+            )
+        };
+        let reason = format!(
+            "The crypto worker stopped ({what}), so it was restarted; the next key or token is checked afresh."
+        );
+        if !loaded {
+            let give_up = {
+                let mut inner = self.inner.borrow_mut();
+                inner.failed_starts += 1;
+                inner.running = None;
+                inner.failed_starts >= MAX_FAILED_STARTS
+            };
+            if give_up {
+                self.fail_all(&format!(
+                    "The crypto worker could not start ({what}), so keys other than HMAC secrets cannot be checked. Reload the page to try again."
+                ));
+            } else {
+                self.spawn();
+            }
+            return;
+        }
+        match seq {
+            Some(seq) => self.give_up(seq, reason),
+            None => {
+                self.inner.borrow_mut().running = None;
+                self.spawn();
+            }
+        }
+    }
+
+    /// Drops job `seq`, restarts the worker and sends it the jobs still
+    /// waiting.
+    fn give_up(&self, seq: u64, reason: String) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.jobs.retain(|j| j.seq != seq);
+            inner.running = None;
+        }
+        self.spawn();
+        self.emit(Reply::Failed { seq, reason });
+    }
+
+    fn fail_all(&self, reason: &str) {
+        let seqs: Vec<u64> = {
+            let mut inner = self.inner.borrow_mut();
+            inner.running = None;
+            inner.jobs.drain(..).map(|j| j.seq).collect()
+        };
+        for seq in seqs {
+            self.emit(Reply::Failed {
+                seq,
+                reason: reason.to_string(),
+            });
+        }
+    }
+
+    /// Never called while `inner` is borrowed: the callback may dispatch, and
+    /// the render that follows may send the next job.
+    fn emit(&self, reply: Reply) {
+        let callback = self.inner.borrow().on_reply.clone();
+        callback.emit(reply);
+    }
+}
+
+fn post(worker: &Worker, text: &str) {
+    // A failed post shows up as a missed deadline, which restarts the worker.
+    let _ = worker.post_message(&JsValue::from_str(text));
+}
+
+fn deadline_ms() -> u32 {
+    browser::session_value(DEADLINE_OVERRIDE_KEY)
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|&ms| ms > 0)
+        .unwrap_or(DEADLINE_MS)
+}
+
+fn duration_words(ms: u32) -> String {
+    match ms {
+        0..=999 => format!("{ms} ms"),
+        _ if ms.is_multiple_of(1000) => format!("{} seconds", ms / 1000),
+        _ => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+    }
+}
+
+fn worker_url() -> String {
+    let window = web_sys::window();
+    let blob = window
+        .as_ref()
+        .and_then(|w| js_sys::Reflect::get(w, &JsValue::from_str("jwtCryptoWorkerUrl")).ok())
+        .and_then(|v| v.as_string());
+    let named = || {
+        window
+            .as_ref()?
+            .document()?
+            .query_selector("meta[name=jwt-crypto-worker]")
+            .ok()??
+            .get_attribute("content")
+    };
+    blob.or_else(named)
+        .unwrap_or_else(|| DEFAULT_URL.to_string())
+}
+
+fn describe_error(e: &web_sys::Event) -> String {
+    e.dyn_ref::<web_sys::ErrorEvent>()
+        .map(|e| e.message())
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "its script failed to load or run".to_string())
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}
