@@ -67,7 +67,10 @@ pub fn mark_worker_ready(millis: f64) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("data-crypto-worker-ms", &format!("{millis:.0}"));
+        let _ = root.set_attribute(
+            "data-crypto-worker-ms",
+            &(millis.max(0.0).round() as u64).to_string(),
+        );
     }
 }
 

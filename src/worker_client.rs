@@ -178,7 +178,7 @@ impl CryptoWorker {
         let Some(text) = data.as_string() else {
             return;
         };
-        let Ok(message) = serde_json::from_str::<Message<Response>>(&text) else {
+        let Some(message) = engine::read_response(&text) else {
             return;
         };
         if message.body == Response::Ready {
@@ -297,7 +297,7 @@ fn duration_words(ms: u32) -> String {
     match ms {
         0..=999 => format!("{ms} ms"),
         _ if ms.is_multiple_of(1000) => format!("{} seconds", ms / 1000),
-        _ => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+        _ => format!("{}.{} seconds", ms / 1000, ms % 1000 / 100),
     }
 }
 

@@ -1123,11 +1123,93 @@ proptest! {
             now: 1_767_225_600,
         });
         let text = engine::encode(&Message { seq: 9, body: job });
-        let reply: Message<Response> = serde_json::from_str(&engine::handle_json(&text)).unwrap();
+        let answer = engine::handle_json(&text);
+        let reply: Message<Response> = serde_json::from_str(&answer).unwrap();
+        // The page's hand-written reader agrees with the derived one.
+        prop_assert_eq!(engine::read_response(&answer), Some(reply.clone()));
         prop_assert_eq!(reply.seq, 9);
         match reply.body {
             Response::Verified { verdict, .. } => prop_assert_eq!(verdict, full),
             other => prop_assert!(false, "unexpected answer {:?}", other),
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// NumericDate is read from the literal exactly, as floating point would
+// ---------------------------------------------------------------------------
+
+/// What `claims::numeric_date` computed with f64 before it read literals
+/// exactly; the two agree wherever f64 is exact enough to decide.
+fn numeric_date_by_f64(v: &serde_json::Value) -> Option<i64> {
+    let secs = v.as_f64()?;
+    if !secs.is_finite() || !(-62_135_596_800.0..=253_402_300_799.0).contains(&secs) {
+        return None;
+    }
+    Some(secs.trunc() as i64)
+}
+
+/// Number literals with at most 15 significant digits, so f64 holds them
+/// closely enough that its truncation is the exact one.
+fn number_literal() -> BoxedStrategy<String> {
+    (
+        any::<bool>(),
+        1u64..1_000_000_000_000_000,
+        0usize..16,
+        prop::option::of(-30i32..30),
+        any::<bool>(),
+    )
+        .prop_map(|(neg, digits, point, exp, upper)| {
+            let d = digits.to_string();
+            let point = point.min(d.len());
+            let (int, frac) = d.split_at(d.len() - point);
+            let int = if int.is_empty() { "0" } else { int };
+            let mut s = String::new();
+            if neg {
+                s.push('-');
+            }
+            s.push_str(int);
+            if !frac.is_empty() {
+                s.push('.');
+                s.push_str(frac);
+            }
+            if let Some(e) = exp {
+                s.push(if upper { 'E' } else { 'e' });
+                s.push_str(&e.to_string());
+            }
+            s
+        })
+        .boxed()
+}
+
+proptest! {
+    #![proptest_config(config(5000))]
+
+    #[test]
+    fn numeric_dates_match_floating_point(text in prop_oneof![
+        number_literal(),
+        (-70_000_000_000i64..300_000_000_000).prop_map(|n| n.to_string()),
+    ]) {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(claims::numeric_date(&v), numeric_date_by_f64(&v), "for {}", text);
+    }
+}
+
+#[test]
+fn numeric_date_edges() {
+    let date = |t: &str| claims::numeric_date(&serde_json::from_str(t).unwrap());
+    assert_eq!(date("1767225600"), Some(1_767_225_600));
+    assert_eq!(date("1767225600.9"), Some(1_767_225_600));
+    assert_eq!(date("-1.5"), Some(-1));
+    assert_eq!(date("1.7672256e9"), Some(1_767_225_600));
+    assert_eq!(date("17672256000e-1"), Some(1_767_225_600));
+    assert_eq!(date("253402300799"), Some(253_402_300_799));
+    assert_eq!(date("253402300799.5"), None);
+    assert_eq!(date("253402300800"), None);
+    assert_eq!(date("-62135596800"), Some(-62_135_596_800));
+    assert_eq!(date("-62135596800.1"), None);
+    assert_eq!(date("1e400"), None);
+    assert_eq!(date("123456789012345678901234567890"), None);
+    assert_eq!(date("0.0000001"), Some(0));
+    assert_eq!(date("-0"), Some(0));
 }

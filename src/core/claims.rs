@@ -131,12 +131,89 @@ pub struct TimeView {
 /// Reads a claim value as a NumericDate in seconds. Fractions are allowed by
 /// RFC 7519 and truncated; values beyond year 9999 are not dates.
 pub fn numeric_date(value: &Value) -> Option<i64> {
-    let n = value.as_number()?;
-    let secs = n.as_f64()?;
-    if !secs.is_finite() || !(-62_135_596_800.0..=253_402_300_799.0).contains(&secs) {
+    let n = read_number(value.as_number()?);
+    if !n.finite {
         return None;
     }
-    Some(secs.trunc() as i64)
+    let t = n.trunc as i64;
+    let limit = if n.neg {
+        62_135_596_800
+    } else {
+        253_402_300_799
+    };
+    if t > limit || (t == limit && n.frac) {
+        return None;
+    }
+    Some(if n.neg { -t } else { t })
+}
+
+/// A JSON number literal read exactly, without floating point.
+pub struct NumText {
+    pub neg: bool,
+    /// |value| truncated, capped at 10^18.
+    pub trunc: u64,
+    pub frac: bool,
+    pub nonzero: bool,
+    /// Whether it is finite as an f64.
+    pub finite: bool,
+}
+
+pub fn read_number(n: &serde_json::Number) -> NumText {
+    const CAP: u64 = 1_000_000_000_000_000_000;
+    let s = n.as_str().as_bytes();
+    let (neg, s) = match s.split_first() {
+        Some((b'-', r)) => (true, r),
+        _ => (false, s),
+    };
+    let end = s
+        .iter()
+        .position(|&c| c == b'e' || c == b'E')
+        .unwrap_or(s.len());
+    let (mant, exp) = s.split_at(end);
+    let mut e: i64 = 0;
+    if !exp.is_empty() {
+        let (eneg, d) = match exp.get(1) {
+            Some(b'-') => (true, &exp[2..]),
+            Some(b'+') => (false, &exp[2..]),
+            _ => (false, &exp[1..]),
+        };
+        for &c in d {
+            e = (e * 10 + i64::from(c - b'0')).min(1 << 20);
+        }
+        if eneg {
+            e = -e;
+        }
+    }
+    let mut digits = Vec::new();
+    let mut point = None;
+    for &c in mant {
+        if c == b'.' {
+            point = Some(digits.len());
+        } else {
+            digits.push(c - b'0');
+        }
+    }
+    let int_len = point.unwrap_or(digits.len()) as i64 + e;
+    let first_nz = digits.iter().position(|&d| d != 0);
+    let mut trunc: u64 = 0;
+    let mut frac = false;
+    for (i, &d) in digits.iter().enumerate() {
+        if (i as i64) < int_len {
+            trunc = trunc.saturating_mul(10).saturating_add(d.into()).min(CAP);
+        } else if d != 0 {
+            frac = true;
+        }
+    }
+    for _ in digits.len() as i64..int_len.min(40) {
+        trunc = trunc.saturating_mul(10).min(CAP);
+    }
+    NumText {
+        neg,
+        trunc,
+        frac,
+        nonzero: first_nz.is_some_and(|f| int_len - f as i64 > -324),
+        finite: first_nz.is_none_or(|f| int_len - f as i64 <= 309),
+    }
 }
 
 /// `secs` rendered for a person, relative to `now`; `local_offset_minutes` is

@@ -303,7 +303,13 @@ fn time_findings(claims: &serde_json::Map<String, Value>, now: i64, out: &mut Ve
         }
         match claims::numeric_date(v) {
             Some(secs) => times[i] = Some(secs),
-            None if v.as_f64().is_some_and(|f| f > 0.0) => out.push(ms_finding(name)),
+            None if v
+                .as_number()
+                .map(claims::read_number)
+                .is_some_and(|n| n.finite && !n.neg && n.nonzero) =>
+            {
+                out.push(ms_finding(name))
+            }
             None => out.push(finding(
                 "invalid-time-claim",
                 Severity::Danger,

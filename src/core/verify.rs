@@ -623,7 +623,14 @@ fn verify_candidates(
     }
     let total = fitting.len();
     let mut last = None;
+    // A set can repeat the same public key (under other kids, or none); its
+    // answer cannot differ, and each RSA check costs milliseconds in wasm.
+    let mut tried: Vec<&KeyMaterial> = Vec::new();
     for key in fitting {
+        if tried.contains(&&key.material) {
+            continue;
+        }
+        tried.push(&key.material);
         let result = verify_signature(alg.name, &key.material, input, signature);
         let mut v = check_one(alg, key, result);
         v.notes.extend(alg_label_note(key, alg));

@@ -131,3 +131,12 @@ export function sec1Pem(key) {
 export function publicJwk(key, extra = {}) {
   return { ...key.publicKey.export({ format: 'jwk' }), ...extra };
 }
+
+/** A 2048-bit RSA public JWK with a random modulus: a distinct key that
+ *  parses and fails every signature, made without generating a key pair. */
+export function decoyJwk() {
+  const n = crypto.randomBytes(256);
+  n[0] |= 0x80;
+  n[255] |= 1;
+  return { kty: 'RSA', n: n.toString('base64url'), e: 'AQAB' };
+}
