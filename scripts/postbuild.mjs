@@ -44,7 +44,11 @@ html = html.replace('<base ', `<meta name="jwt-crypto-worker" content="./${worke
 //    only in a secure context (https or localhost); never from file://.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('trunk loader script not found in index.html');
-const boot = `${inline[1].replace(/window\.wasmBindings = bindings;\s*/, '').trim()}
+// Until the app takes over, text typed into the prerendered first screen
+// must show as typed: the coloured copy behind the textarea is the sample's.
+const showTyped = "document.querySelector('[data-prerendered]')?.addEventListener('input', (e) => e.currentTarget.classList.add('prerender-typed'));";
+const boot = `${showTyped}
+${inline[1].replace(/window\.wasmBindings = bindings;\s*/, '').trim()}
 if ('serviceWorker' in navigator && window.isSecureContext) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e));
 }
@@ -129,7 +133,8 @@ const bytesOf = (name) => `Uint8Array.from(atob(${JSON.stringify(read(name).toSt
 const workerSource = `${read(workerGlueName).toString()}
 wasm_bindgen({ module_or_path: ${bytesOf(workerWasmName)} });
 `;
-const script = `${glue}
+const script = `${showTyped}
+${glue}
 window.jwtCryptoWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
 await __wbg_init({ module_or_path: ${bytesOf(wasmName)} });
 `;
