@@ -41,12 +41,11 @@
 
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { createServer } from 'node:http';
 import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { MIME, baseUrlOf, distDir as liveDistDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
+import { baseUrlOf, distDir as liveDistDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
 
 // Everything is measured on a snapshot of dist/ taken at start, so a rebuild
 // during the run cannot mix two builds.
@@ -133,50 +132,6 @@ function htmlEscape(s) {
 const shown = (p) => (p.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, p) : p);
 
 const b64url = (data) => Buffer.from(data).toString('base64url');
-
-/** Like harness.mjs's startServer, but every response gzip-encoded (level 9, cached). */
-function startGzipServer(root) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, 'http://localhost');
-      let rel = decodeURIComponent(url.pathname);
-      if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.resolve(root, `.${rel}`);
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (!(await isFile(file))) {
-        if (rel === '/favicon.ico') {
-          res.writeHead(204).end();
-          return;
-        }
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      let body = cache.get(file);
-      if (!body) {
-        body = zlib.gzipSync(await readFile(file), { level: 9 });
-        cache.set(file, body);
-      }
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-encoding': 'gzip',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-        vary: 'accept-encoding',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
 
 // ------------------------------------------------------------ in-page code
 
@@ -848,7 +803,7 @@ async function main() {
   const floorDir = path.join(tmp, 'floor');
   await mkdir(floorDir);
   const appServer = await startServer(distDir);
-  const gzipServer = await startGzipServer(distDir);
+  const gzipServer = await startServer(distDir, { gzip: true });
   const floorServer = await startServer(floorDir);
   const appUrl = `${baseUrlOf(appServer)}/`;
   const throttledUrl = `${baseUrlOf(gzipServer)}/`;

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,8 +54,13 @@ export async function isFile(p) {
   }
 }
 
-/** Serves `root` on 127.0.0.1 at a free port, uncompressed, `no-store`. Resolves to the http.Server. */
-export function startServer(root) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, `no-store`, uncompressed or,
+ * with `gzip`, every response gzip-encoded (level 9, as a static host would
+ * send it). Resolves to the http.Server.
+ */
+export function startServer(root, { gzip = false } = {}) {
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -75,11 +81,19 @@ export function startServer(root) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      let body = gzip ? gzipped.get(file) : undefined;
+      if (!body) {
+        body = await readFile(file);
+        if (gzip) {
+          body = zlib.gzipSync(body, { level: 9 });
+          gzipped.set(file, body);
+        }
+      }
       res.writeHead(200, {
         'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
