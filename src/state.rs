@@ -199,7 +199,7 @@ impl AppState {
                 next.key_summary = Shared::new(key_summary);
             }
             Response::Summary { key_summary } => next.key_summary = Shared::new(key_summary),
-            Response::Ready | Response::Spun { .. } => {}
+            Response::Ready | Response::Spun { .. } | Response::Signed { .. } => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
         Some(next)

@@ -19,6 +19,8 @@ pub enum Request {
     /// Describe a PEM or JWK in words (the page verifies nothing with it yet,
     /// e.g. while the token is malformed).
     Summarize(SummarizeJob),
+    /// Sign header and payload JSON (as written) with the key text.
+    Sign(SignJob),
     /// Do `rounds` rounds of SHA-256 before answering. Lets the tests push a
     /// job past the page's deadline without a giant key.
     Spin { rounds: u64 },
@@ -33,6 +35,14 @@ pub struct VerifyJob {
     pub detached_payload: Option<String>,
     /// Seconds since the epoch, for certificate validity.
     pub now: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignJob {
+    pub header: String,
+    pub payload: String,
+    pub key_text: String,
+    pub encoding: SecretEncoding,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +62,11 @@ pub enum Response {
     },
     Summary {
         key_summary: Vec<String>,
+    },
+    /// The compact token, or why none can be made.
+    Signed {
+        token: Option<String>,
+        error: Option<String>,
     },
     Spun {
         digest: String,
@@ -81,6 +96,18 @@ pub fn handle(request: Request) -> Response {
             Response::Verified {
                 verdict,
                 key_summary: keys::summarize(&job.key_text, job.now),
+            }
+        }
+        Request::Sign(job) => {
+            match super::sign::sign_token(&job.header, &job.payload, &job.key_text, job.encoding) {
+                Ok(token) => Response::Signed {
+                    token: Some(token),
+                    error: None,
+                },
+                Err(error) => Response::Signed {
+                    token: None,
+                    error: Some(error),
+                },
             }
         }
         Request::Summarize(job) => Response::Summary {
@@ -215,6 +242,10 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                 "Summary" => Response::Summary {
                     key_summary: strings(x.get("key_summary")?)?,
                 },
+                "Signed" => Response::Signed {
+                    token: opt_string(x.get("token"))?,
+                    error: opt_string(x.get("error"))?,
+                },
                 "Spun" => Response::Spun {
                     digest: string(x.get("digest")?)?,
                 },
@@ -291,6 +322,18 @@ mod tests {
             Response::BadRequest("no".into()),
             handle(job(SAMPLE_TOKEN, SAMPLE_SECRET)),
             handle(job(SAMPLE_TOKEN, "-----BEGIN PUBLIC KEY-----")),
+            handle(Request::Sign(SignJob {
+                header: r#"{"alg":"HS256"}"#.into(),
+                payload: "{}".into(),
+                key_text: SAMPLE_SECRET.into(),
+                encoding: SecretEncoding::Utf8,
+            })),
+            handle(Request::Sign(SignJob {
+                header: r#"{"alg":"RS256"}"#.into(),
+                payload: "{}".into(),
+                key_text: SAMPLE_SECRET.into(),
+                encoding: SecretEncoding::Utf8,
+            })),
         ];
         for (seq, body) in answers.into_iter().enumerate() {
             let message = Message {

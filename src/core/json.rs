@@ -240,6 +240,29 @@ pub fn compact_member(doc: &JsonDoc, key: &str) -> Option<Vec<Piece>> {
     Some(out.pieces)
 }
 
+/// Valid JSON text on one line: the whitespace between tokens dropped, and
+/// everything else (key order, repeated keys, numbers and escapes) exactly
+/// as written. What the encoder signs.
+pub fn minify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for ch in text.chars() {
+        if in_string {
+            out.push(ch);
+            match (escaped, ch) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(ch, ' ' | '\t' | '\n' | '\r') {
+            in_string = ch == '"';
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// Text (a claim name, a key id) as display pieces: hidden characters as
 /// escapes (styled apart, so they cannot be confused with typed text), all
 /// else as it is.
@@ -435,6 +458,16 @@ pub fn type_name(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minify_drops_only_the_whitespace_between_tokens() {
+        let text = "{\r\n \"b\" : [1e3 , -0],\n\t\"a\":\"x \\\" y\\\\\",\"a\": { } }";
+        assert_eq!(
+            minify(text),
+            "{\"b\":[1e3,-0],\"a\":\"x \\\" y\\\\\",\"a\":{}}"
+        );
+        assert_eq!(minify("\" spaced  string \""), "\" spaced  string \"");
+    }
 
     #[test]
     fn keeps_key_order_and_numbers_as_written() {

@@ -130,9 +130,33 @@ pub struct CertInfo {
     pub not_after: i64,
 }
 
+/// The private half of a key, kept so it can sign.
+#[derive(Clone, PartialEq, Eq)]
+pub enum PrivateKey {
+    /// A PKCS#1 `RSAPrivateKey`, DER.
+    Rsa(Vec<u8>),
+    /// The private scalar, big-endian, exactly the curve's size.
+    Ec { curve: Curve, scalar: Vec<u8> },
+    /// The 32-byte seed.
+    Ed25519([u8; 32]),
+}
+
+/// Never prints key material, so a debug log cannot leak it.
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PrivateKey::Rsa(_) => f.write_str("PrivateKey::Rsa(..)"),
+            PrivateKey::Ec { curve, .. } => write!(f, "PrivateKey::Ec({})", curve.name()),
+            PrivateKey::Ed25519(_) => f.write_str("PrivateKey::Ed25519(..)"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
     pub material: KeyMaterial,
+    /// The private half, when one was given whole enough to sign with.
+    pub private: Option<PrivateKey>,
     /// Where the key came from: "PEM public key", "JWK Set key 2", …
     pub origin: String,
     /// The public half was derived from a private key.
@@ -150,6 +174,7 @@ impl Key {
     pub fn new(material: KeyMaterial, origin: impl Into<String>) -> Key {
         Key {
             material,
+            private: None,
             origin: origin.into(),
             from_private: false,
             kid: None,
@@ -414,6 +439,7 @@ fn parse_pem_block(tag: &str, der: &[u8]) -> Result<Key, KeyError> {
             let material = pkcs8_public(&info)?;
             Ok(Key {
                 from_private: true,
+                private: pkcs8_private(&info, &material),
                 ..Key::new(material, "a PEM private key (PKCS#8)")
             })
         }
@@ -423,6 +449,7 @@ fn parse_pem_block(tag: &str, der: &[u8]) -> Result<Key, KeyError> {
             let material = rsa_material(k.modulus.as_bytes(), k.public_exponent.as_bytes())?;
             Ok(Key {
                 from_private: true,
+                private: Some(PrivateKey::Rsa(der.to_vec())),
                 ..Key::new(material, "a PEM RSA private key (PKCS#1)")
             })
         }
@@ -436,6 +463,7 @@ fn parse_pem_block(tag: &str, der: &[u8]) -> Result<Key, KeyError> {
             let material = ec_from_private(curve, k.private_key, k.public_key)?;
             Ok(Key {
                 from_private: true,
+                private: ec_private(curve, k.private_key),
                 ..Key::new(material, "a PEM EC private key (SEC1)")
             })
         }
@@ -513,6 +541,74 @@ fn named_curve(alg: &spki::AlgorithmIdentifierRef<'_>, which: &str) -> Result<Cu
         .parameters_oid()
         .map_err(|_| KeyError::new(format!("the EC {which} key does not name its curve")))?;
     Curve::from_oid(oid).map_err(KeyError::new)
+}
+
+/// The signing half of a PKCS#8 key whose public half is `material`.
+fn pkcs8_private(info: &pkcs8::PrivateKeyInfo<'_>, material: &KeyMaterial) -> Option<PrivateKey> {
+    match material {
+        KeyMaterial::Rsa { .. } => Some(PrivateKey::Rsa(info.private_key.to_vec())),
+        KeyMaterial::Ec { curve, .. } => {
+            let k = sec1::EcPrivateKey::from_der(info.private_key).ok()?;
+            ec_private(*curve, k.private_key)
+        }
+        KeyMaterial::Ed25519(_) => {
+            // RFC 8410 §7: the private key is an OCTET STRING holding the seed.
+            let seed = der::asn1::OctetStringRef::from_der(info.private_key).ok()?;
+            Some(PrivateKey::Ed25519(seed.as_bytes().try_into().ok()?))
+        }
+        KeyMaterial::Secret(_) => None,
+    }
+}
+
+/// A private scalar left-padded to the curve's size (some encoders drop
+/// leading zeros).
+fn ec_private(curve: Curve, scalar: &[u8]) -> Option<PrivateKey> {
+    let scalar = strip_zeros(scalar);
+    let pad = curve.size().checked_sub(scalar.len())?;
+    let mut full = vec![0; pad];
+    full.extend_from_slice(scalar);
+    Some(PrivateKey::Ec {
+        curve,
+        scalar: full,
+    })
+}
+
+/// The signing half of a private JWK (`d`, and for RSA the CRT members).
+fn jwk_private(obj: &Map<String, Value>, material: &KeyMaterial) -> Option<PrivateKey> {
+    let b64 = |name: &str| b64_member(obj, name).ok();
+    match material {
+        KeyMaterial::Rsa { .. } => {
+            use der::asn1::UintRef;
+            let (n, e, d) = (b64("n")?, b64("e")?, b64("d")?);
+            let (p, q, dp, dq, qi) = (b64("p")?, b64("q")?, b64("dp")?, b64("dq")?, b64("qi")?);
+            let key = pkcs1::RsaPrivateKey {
+                modulus: UintRef::new(&n).ok()?,
+                public_exponent: UintRef::new(&e).ok()?,
+                private_exponent: UintRef::new(&d).ok()?,
+                prime1: UintRef::new(&p).ok()?,
+                prime2: UintRef::new(&q).ok()?,
+                exponent1: UintRef::new(&dp).ok()?,
+                exponent2: UintRef::new(&dq).ok()?,
+                coefficient: UintRef::new(&qi).ok()?,
+                other_prime_infos: None,
+            };
+            Some(PrivateKey::Rsa(key.to_der().ok()?))
+        }
+        KeyMaterial::Ec { curve, .. } => {
+            let d = b64("d")?;
+            // The scalar must give the JWK's own public point.
+            match ec_from_private(*curve, &d, None) {
+                Ok(derived) if &derived == material => ec_private(*curve, &d),
+                _ => None,
+            }
+        }
+        KeyMaterial::Ed25519(x) => {
+            let seed: [u8; 32] = b64("d")?.try_into().ok()?;
+            let derived = ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key();
+            (derived.as_bytes() == x).then_some(PrivateKey::Ed25519(seed))
+        }
+        KeyMaterial::Secret(_) => None,
+    }
 }
 
 fn pkcs8_public(info: &pkcs8::PrivateKeyInfo<'_>) -> Result<KeyMaterial, KeyError> {
@@ -836,6 +932,11 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
         Some(_) => return Err(KeyError::new("\"key_ops\" must be an array")),
     };
     Ok(Key {
+        private: if is_private {
+            jwk_private(obj, &material)
+        } else {
+            None
+        },
         material,
         origin: origin.to_string(),
         from_private: is_private && kty != "oct",

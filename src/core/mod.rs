@@ -9,6 +9,7 @@ pub mod errors;
 pub mod findings;
 pub mod json;
 pub mod keys;
+pub mod sign;
 pub mod token;
 pub mod verify;
 pub mod weak_secrets;

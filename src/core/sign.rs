@@ -1,0 +1,173 @@
+//! Signing: a compact JWS from header and payload JSON as written and the
+//! key text the user gave, read by the same key parser the verifier uses.
+//! Runs in the crypto worker (it links every asymmetric backend).
+
+use jsonwebtoken::{Algorithm, EncodingKey};
+
+use super::algorithms::{self, AlgInfo, Family};
+use super::base64url;
+use super::json;
+use super::keys::{self, Curve, KeyMaterial, KeyText, PrivateKey, SecretEncoding};
+use super::verify;
+
+/// What can sign: an HMAC secret, or the private half of a key.
+#[derive(Debug, Clone, Copy)]
+pub enum SigningKey<'a> {
+    Secret(&'a [u8]),
+    Private(&'a PrivateKey),
+}
+
+/// Signs `message` with `key` for `alg`; the signature bytes as JWS carries
+/// them (ECDSA as r‖s).
+pub fn sign(alg: &str, key: SigningKey<'_>, message: &[u8]) -> Result<Vec<u8>, String> {
+    let info = algorithms::lookup(alg)
+        .ok_or_else(|| format!("{alg} is not an algorithm this debugger signs with"))?;
+    match (key, info.family) {
+        (SigningKey::Secret(secret), Family::Hmac) => {
+            if secret.is_empty() {
+                return Err("the secret is empty".into());
+            }
+            verify::hmac_sign(alg, secret, message)
+                .ok_or_else(|| format!("{alg} is not an HMAC algorithm"))
+        }
+        (SigningKey::Private(PrivateKey::Rsa(der)), Family::Rsa | Family::RsaPss) => {
+            jwt_sign(message, &EncodingKey::from_rsa_der(der), alg)
+        }
+        (SigningKey::Private(PrivateKey::Ec { curve, scalar }), Family::Ecdsa) => {
+            if curve.alg() != alg {
+                return Err(format!(
+                    "an EC {} key signs {}, not {alg}",
+                    curve.name(),
+                    curve.alg()
+                ));
+            }
+            ecdsa_sign(*curve, scalar, message)
+        }
+        (SigningKey::Private(PrivateKey::Ed25519(seed)), Family::EdDsa) => {
+            use ed25519_dalek::Signer;
+            Ok(ed25519_dalek::SigningKey::from_bytes(seed)
+                .sign(message)
+                .to_bytes()
+                .to_vec())
+        }
+        (SigningKey::Secret(_), _) => Err(format!(
+            "{alg} signs with a private key ({}), not a text secret",
+            needed(info)
+        )),
+        (SigningKey::Private(_), _) => Err(format!(
+            "this key cannot sign {alg}: it needs {}",
+            needed(info)
+        )),
+    }
+}
+
+fn needed(info: &AlgInfo) -> &'static str {
+    match info.family {
+        Family::Hmac => "a shared secret",
+        Family::Rsa | Family::RsaPss => "an RSA private key",
+        Family::Ecdsa => match info.name {
+            "ES256" => "an EC P-256 private key",
+            "ES384" => "an EC P-384 private key",
+            _ => "an EC P-521 private key",
+        },
+        _ => "an Ed25519 private key",
+    }
+}
+
+fn jwt_sign(message: &[u8], key: &EncodingKey, alg: &str) -> Result<Vec<u8>, String> {
+    let algorithm = match alg {
+        "RS256" => Algorithm::RS256,
+        "RS384" => Algorithm::RS384,
+        "RS512" => Algorithm::RS512,
+        "PS256" => Algorithm::PS256,
+        "PS384" => Algorithm::PS384,
+        "PS512" => Algorithm::PS512,
+        other => return Err(format!("{other} is not an RSA algorithm")),
+    };
+    let b64 = jsonwebtoken::crypto::sign(message, key, algorithm)
+        .map_err(|e| format!("the RSA private key cannot sign ({e})"))?;
+    base64url::decode_strict(&b64)
+        .ok_or_else(|| "the RSA signature came back in an unexpected encoding".to_string())
+}
+
+/// ECDSA with RFC 6979 deterministic nonces, r‖s.
+fn ecdsa_sign(curve: Curve, scalar: &[u8], message: &[u8]) -> Result<Vec<u8>, String> {
+    use p256::ecdsa::signature::Signer;
+    let bad = |_| format!("the {} private scalar is out of range", curve.name());
+    Ok(match curve {
+        Curve::P256 => {
+            let key = p256::ecdsa::SigningKey::from_slice(scalar).map_err(bad)?;
+            let sig: p256::ecdsa::Signature = key.sign(message);
+            sig.to_bytes().to_vec()
+        }
+        Curve::P384 => {
+            let key = p384::ecdsa::SigningKey::from_slice(scalar).map_err(bad)?;
+            let sig: p384::ecdsa::Signature = key.sign(message);
+            sig.to_bytes().to_vec()
+        }
+        Curve::P521 => {
+            let key = p521::ecdsa::SigningKey::from_slice(scalar).map_err(bad)?;
+            let sig: p521::ecdsa::Signature = key.sign(message);
+            sig.to_bytes().to_vec()
+        }
+    })
+}
+
+/// A compact JWS of `header` and `payload` (JSON texts, compacted with their
+/// keys and numbers as written), signed with the key text as the user typed
+/// it. The error says why no token can come out.
+pub fn sign_token(
+    header: &str,
+    payload: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Result<String, String> {
+    let header_doc = json::parse(header).map_err(|e| json_error("header", &e))?;
+    let alg = header_doc
+        .value
+        .get("alg")
+        .and_then(|a| a.as_str())
+        .ok_or("The header has no \"alg\" string, so there is nothing to sign with.")?
+        .to_string();
+    json::parse(payload).map_err(|e| json_error("payload", &e))?;
+    let input = format!(
+        "{}.{}",
+        base64url::encode(json::minify(header).as_bytes()),
+        base64url::encode(json::minify(payload).as_bytes())
+    );
+    let signature = match keys::parse_key_text(key_text)
+        .map_err(|e| format!("The key cannot be used: {e}."))?
+    {
+        KeyText::Empty => return Err("Enter a key to sign with.".into()),
+        KeyText::Secret(text) => {
+            let bytes = encoding.decode(&text).map_err(|e| format!("{e}."))?;
+            sign(&alg, SigningKey::Secret(&bytes), input.as_bytes())?
+        }
+        KeyText::Keys { keys, .. } => {
+            let signer = keys.iter().find_map(|k| match (&k.private, &k.material) {
+                (Some(private), _) => Some(SigningKey::Private(private)),
+                // A JWK "oct" key is a secret.
+                (None, KeyMaterial::Secret(secret)) => Some(SigningKey::Secret(secret)),
+                (None, _) => None,
+            });
+            let Some(signer) = signer else {
+                let public = keys
+                    .first()
+                    .map(|k| k.material.describe())
+                    .unwrap_or_default();
+                return Err(format!(
+                    "This is a public key ({public}): signing needs the private key."
+                ));
+            };
+            sign(&alg, signer, input.as_bytes())?
+        }
+    };
+    Ok(format!("{input}.{}", base64url::encode(&signature)))
+}
+
+fn json_error(what: &str, e: &json::JsonError) -> String {
+    format!(
+        "The {what} is not valid JSON at line {}, column {}: {}.",
+        e.line, e.column, e.message
+    )
+}

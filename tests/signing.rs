@@ -1,0 +1,146 @@
+//! Signing against the RFC examples: deterministic algorithms (HMAC, RSA
+//! PKCS#1 v1.5, Ed25519) reproduce the RFCs' signatures byte for byte from
+//! their keys; randomised ones (PSS, ECDSA as the RFCs made them) verify.
+//! Then every token `sign_token` makes verifies with the same key text.
+
+use jwt_debugger::core::base64url;
+use jwt_debugger::core::keys::{self, KeyText, SecretEncoding};
+use jwt_debugger::core::sign::{self, SigningKey};
+use jwt_debugger::core::token;
+use jwt_debugger::core::verify::{self, Status, VerifyRequest};
+use serde_json::Value;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const VECTORS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/vectors/rfc_vectors.json"
+));
+
+fn the_key(text: &str) -> keys::Key {
+    match keys::parse_key_text(text).unwrap() {
+        KeyText::Keys { mut keys, .. } => keys.remove(0),
+        other => panic!("not a key: {other:?}"),
+    }
+}
+
+#[test]
+fn rfc_examples_are_reproduced_or_verify() {
+    let doc: Value = serde_json::from_str(VECTORS).unwrap();
+    let mut reproduced = Vec::new();
+    let mut verified = Vec::new();
+    for v in doc["vectors"].as_array().unwrap() {
+        let (id, alg) = (v["id"].as_str().unwrap(), v["alg"].as_str().unwrap());
+        if v["expect"] != "valid"
+            || alg == "none"
+            || v.get("detached_payload").is_some()
+            || v.get("detached_payload_b64u").is_some()
+        {
+            continue;
+        }
+        let token = v["token"].as_str().unwrap();
+        let (input, sig_b64) = token.rsplit_once('.').unwrap();
+        let key_json = v.get("private_key").unwrap_or(&v["key"]).to_string();
+        let key = the_key(&key_json);
+        let signer = match (&key.private, &key.material) {
+            (Some(private), _) => SigningKey::Private(private),
+            (None, keys::KeyMaterial::Secret(s)) => SigningKey::Secret(s),
+            _ => panic!("{id}: no signing key in {key_json}"),
+        };
+        let signature =
+            sign::sign(alg, signer, input.as_bytes()).unwrap_or_else(|e| panic!("{id}: {e}"));
+        if alg.starts_with("PS") || alg.starts_with("ES") {
+            let ok = verify::verify_signature(alg, &key.material, input.as_bytes(), &signature);
+            assert_eq!(ok, Ok(true), "{id}: our {alg} signature does not verify");
+            verified.push(id);
+        } else {
+            assert_eq!(
+                base64url::encode(&signature),
+                sig_b64,
+                "{id}: not the RFC's signature"
+            );
+            reproduced.push(id);
+        }
+    }
+    println!("reproduced byte for byte: {reproduced:?}; verified: {verified:?}");
+    for needed in ["rfc7515-a1-hs256", "rfc7515-a2-rs256", "rfc8037-a4-eddsa"] {
+        assert!(reproduced.contains(&needed), "{needed} was not reproduced");
+    }
+}
+
+fn verdict(token: &str, key_text: &str, encoding: SecretEncoding) -> verify::Verdict {
+    let decoded = token::decode(token);
+    verify::verify(&VerifyRequest {
+        decoded: &decoded,
+        key_text,
+        encoding,
+        detached_payload: None,
+        now: 1_767_225_600,
+    })
+}
+
+#[test]
+fn signed_tokens_verify_with_the_same_key_text() {
+    let doc: Value = serde_json::from_str(VECTORS).unwrap();
+    let payload = "{\"sub\":\"signed-here\",\"n\":1e3,\"big\":123456789012345678901234567890}";
+    let mut algs = Vec::new();
+    for v in doc["vectors"].as_array().unwrap() {
+        let alg = v["alg"].as_str().unwrap();
+        let Some(private) = v.get("private_key") else {
+            continue;
+        };
+        if algs.contains(&alg) {
+            continue;
+        }
+        let header = format!("{{\"alg\":\"{alg}\",\"typ\":\"JWT\"}}");
+        let token =
+            sign::sign_token(&header, payload, &private.to_string(), SecretEncoding::Utf8).unwrap();
+        // The payload is signed exactly as written: numbers untouched.
+        let payload_b64 = token.split('.').nth(1).unwrap();
+        assert_eq!(
+            base64url::decode_strict(payload_b64).unwrap(),
+            payload.as_bytes()
+        );
+        let v = verdict(&token, &private.to_string(), SecretEncoding::Utf8);
+        assert_eq!(v.status, Status::Valid, "{alg}: {}", v.message);
+        algs.push(alg);
+    }
+    assert_eq!(algs.len(), 5, "{algs:?}");
+    // HMAC with a text secret in each encoding.
+    for (secret, encoding) in [
+        ("short", SecretEncoding::Utf8),
+        ("c2VjcmV0", SecretEncoding::Base64),
+        ("00ff", SecretEncoding::Hex),
+    ] {
+        let token = sign::sign_token(r#"{"alg":"HS384"}"#, "{}", secret, encoding).unwrap();
+        assert_eq!(verdict(&token, secret, encoding).status, Status::Valid);
+    }
+}
+
+#[test]
+fn refusals_say_why() {
+    let doc: Value = serde_json::from_str(VECTORS).unwrap();
+    let rs = doc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "rfc7515-a2-rs256")
+        .unwrap();
+    let public = rs["key"].to_string();
+    let private = rs["private_key"].to_string();
+    let err =
+        |h: &str, p: &str, k: &str| sign::sign_token(h, p, k, SecretEncoding::Utf8).unwrap_err();
+    assert!(err(r#"{"alg":"RS256"}"#, "{}", &public).contains("signing needs the private key"));
+    assert!(err(r#"{"alg":"ES256"}"#, "{}", &private).contains("EC P-256 private key"));
+    assert!(err(r#"{"alg":"RS256"}"#, "{}", "a secret").contains("not a text secret"));
+    assert!(err(r#"{"alg":"HS256"}"#, "{}", "").contains("Enter a key"));
+    let broken = err(r#"{"alg":"HS256"}"#, "{\n  \"a\": 1,\n}", "s");
+    assert!(
+        broken.contains("payload") && broken.contains("line 3"),
+        "{broken}"
+    );
+    assert!(err(r#"{"typ":"JWT"}"#, "{}", "s").contains("\"alg\""));
+}
