@@ -2,7 +2,7 @@
 //! key text the user gave, read by the same key parser the verifier uses.
 //! Runs in the crypto worker (it links every asymmetric backend).
 
-use jsonwebtoken::{Algorithm, EncodingKey};
+use jsonwebtoken::EncodingKey;
 
 use super::algorithms::{self, AlgInfo, Family};
 use super::base64url;
@@ -75,15 +75,7 @@ fn needed(info: &AlgInfo) -> &'static str {
 }
 
 fn jwt_sign(message: &[u8], key: &EncodingKey, alg: &str) -> Result<Vec<u8>, String> {
-    let algorithm = match alg {
-        "RS256" => Algorithm::RS256,
-        "RS384" => Algorithm::RS384,
-        "RS512" => Algorithm::RS512,
-        "PS256" => Algorithm::PS256,
-        "PS384" => Algorithm::PS384,
-        "PS512" => Algorithm::PS512,
-        other => return Err(format!("{other} is not an RSA algorithm")),
-    };
+    let algorithm = verify::jwt_algorithm(alg).ok_or_else(|| format!("{alg} is not supported"))?;
     let b64 = jsonwebtoken::crypto::sign(message, key, algorithm)
         .map_err(|e| format!("the RSA private key cannot sign ({e})"))?;
     base64url::decode_strict(&b64)

@@ -691,7 +691,8 @@ fn check_one(alg: &AlgInfo, key: &Key, result: Result<bool, String>) -> Verdict 
     v
 }
 
-fn jwt_algorithm(name: &str) -> Option<Algorithm> {
+/// jsonwebtoken's name for a JOSE algorithm it implements.
+pub(crate) fn jwt_algorithm(name: &str) -> Option<Algorithm> {
     Some(match name {
         "RS256" => Algorithm::RS256,
         "RS384" => Algorithm::RS384,
