@@ -673,9 +673,10 @@ fn check_one(alg: &AlgInfo, key: &Key, result: Result<bool, String>) -> Verdict 
         Ok(true) => Verdict::new(
             Status::Valid,
             format!(
-                "The {} signature matches the {} given: the token is unchanged since it was signed with this key.",
+                "The {} signature matches the {}{} given: the token is unchanged since it was signed with this key.",
                 alg.name,
-                key.material.describe()
+                key.material.describe(),
+                if matches!(key.material, KeyMaterial::Secret(_)) { "" } else { " key" }
             ),
         ),
         Ok(false) => Verdict::new(
