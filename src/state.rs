@@ -93,6 +93,9 @@ pub struct AppState {
     pub job_seq: u64,
 }
 
+/// The key summary while the crypto worker is still reading a PEM or JWK.
+const READING_KEY: &str = "Reading the key…";
+
 impl AppState {
     pub fn new(raw: &str, now: i64) -> Self {
         let decoded = Shared::new(token::decode(raw));
@@ -135,15 +138,25 @@ impl AppState {
             self.key_summary = Shared::new(
                 local_summary
                     .clone()
-                    .unwrap_or_else(|| vec!["Reading the key…".to_string()]),
+                    .unwrap_or_else(|| vec![READING_KEY.to_string()]),
             );
         }
         match route {
             Route::Done(verdict) => {
                 self.verdict = Shared::new(verdict);
-                // Only the summary of a PEM or JWK still needs the worker.
-                self.job = (key_changed && local_summary.is_none())
-                    .then(|| self.next_job(Request::Summarize(self.summarize_job())));
+                // Only the summary of a PEM or JWK may still need the worker:
+                // a job already describing this key stays, and a verification
+                // dropped half-way leaves its summary to a new job.
+                let summarizing = !key_changed
+                    && matches!(
+                        self.job.as_ref().map(|j| &j.body),
+                        Some(Request::Summarize(_))
+                    );
+                if !summarizing {
+                    self.job = self
+                        .reading_key()
+                        .then(|| self.next_job(Request::Summarize(self.summarize_job())));
+                }
             }
             Route::Worker => {
                 self.verdict = Shared::new(Verdict::new(
@@ -181,9 +194,19 @@ impl AppState {
         }
     }
 
+    fn reading_key(&self) -> bool {
+        self.key_summary.first().map(String::as_str) == Some(READING_KEY)
+    }
+
+    /// Whether `seq` is the job still waited for; answers to any other are
+    /// stale.
+    fn waits_for(&self, seq: u64) -> bool {
+        seq == self.job_seq && self.job.is_some()
+    }
+
     /// The worker's answer, if it answers the newest job.
     fn answered(&self, seq: u64, response: Response) -> Option<Self> {
-        if seq != self.job_seq || self.job.is_none() {
+        if !self.waits_for(seq) {
             return None;
         }
         let mut next = AppState {
@@ -211,7 +234,7 @@ impl AppState {
         if self.verdict.status == Status::Checking {
             self.verdict = Shared::new(Verdict::new(Status::KeyError, reason));
         }
-        if self.key_summary.first().map(String::as_str) == Some("Reading the key…") {
+        if self.reading_key() {
             self.key_summary = Shared::new(vec![reason.to_string()]);
         }
         self.job = None;
@@ -293,7 +316,7 @@ impl Reducible for AppState {
                 Some(next) => Rc::new(next),
                 None => self,
             },
-            Action::WorkerFailed(seq, _) if seq != self.job_seq || self.job.is_none() => self,
+            Action::WorkerFailed(seq, _) if !self.waits_for(seq) => self,
             Action::WorkerFailed(_, reason) => Rc::new((*self).clone().failed(&reason)),
             Action::Tick(now) if now == self.now => self,
             Action::Tick(now) => Rc::new(AppState {
@@ -309,6 +332,48 @@ mod tests {
     use super::*;
     use crate::core::verify::Status;
     use crate::core::SAMPLE_TOKEN;
+
+    #[test]
+    fn a_key_still_being_read_keeps_its_summary_job() {
+        let rs = "eyJhbGciOiJSUzI1NiJ9.e30.c2ln";
+        let pem = AttrValue::from("-----BEGIN PUBLIC KEY-----\nMFk=\n-----END PUBLIC KEY-----");
+        let state = Rc::new(AppState::new(rs, 0)).reduce(Action::SetKey(pem.clone()));
+        assert_eq!(state.verdict.status, Status::Checking);
+        assert!(matches!(
+            state.job.as_ref().map(|j| &j.body),
+            Some(Request::Verify(_))
+        ));
+        // The token breaks before the worker answers: the verdict is the
+        // page's, and the key is still described, by a new job.
+        let broken = state
+            .clone()
+            .reduce(Action::SetToken(AttrValue::from("not a token")));
+        assert_eq!(broken.verdict.status, Status::Malformed);
+        let summarize = broken.job.clone().expect("a job for the summary");
+        assert!(matches!(summarize.body, Request::Summarize(_)));
+        // The old verification's answer is stale; the summary's is not.
+        let stale = broken.clone().reduce(Action::WorkerAnswered(
+            state.job_seq,
+            Response::Verified {
+                verdict: Verdict::new(Status::Valid, "old"),
+                key_summary: vec!["old".into()],
+            },
+        ));
+        assert!(Rc::ptr_eq(&stale, &broken));
+        // Editing the token again keeps the summary job in flight.
+        let edited = broken
+            .clone()
+            .reduce(Action::SetToken(AttrValue::from("still not")));
+        assert_eq!(edited.job_seq, broken.job_seq);
+        let done = edited.reduce(Action::WorkerAnswered(
+            summarize.seq,
+            Response::Summary {
+                key_summary: vec!["EC P-256 key".into()],
+            },
+        ));
+        assert_eq!(*done.key_summary, vec!["EC P-256 key".to_string()]);
+        assert_eq!(done.verdict.status, Status::Malformed);
+    }
 
     #[test]
     fn decodes_only_when_the_token_changes() {
