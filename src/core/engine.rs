@@ -21,8 +21,8 @@ pub enum Request {
     Summarize(SummarizeJob),
     /// Sign header and payload JSON (as written) with the key text.
     Sign(SignJob),
-    /// Do `rounds` rounds of SHA-256 before answering. Lets the tests push a
-    /// job past the page's deadline without a giant key.
+    /// Do `rounds` rounds of SHA-256 before answering: a job with a known
+    /// answer and a chosen cost, which tests send without any key.
     Spin { rounds: u64 },
 }
 
