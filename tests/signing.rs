@@ -135,8 +135,18 @@ fn refusals_say_why() {
         |h: &str, p: &str, k: &str| sign::sign_token(h, p, k, SecretEncoding::Utf8).unwrap_err();
     assert!(err(r#"{"alg":"RS256"}"#, "{}", &public).contains("signing needs the private key"));
     assert!(err(r#"{"alg":"ES256"}"#, "{}", &private).contains("EC P-256 private key"));
-    assert!(err(r#"{"alg":"RS256"}"#, "{}", "a secret").contains("not a text secret"));
-    assert!(err(r#"{"alg":"HS256"}"#, "{}", "").contains("Enter a key"));
+    assert_eq!(
+        err(r#"{"alg":"RS256"}"#, "{}", "a secret"),
+        "RS256 signs with an RSA private key, as PEM or JWK; this text is not one."
+    );
+    assert_eq!(
+        err(r#"{"alg":"HS256"}"#, "{}", ""),
+        "Enter a shared secret to sign with."
+    );
+    assert_eq!(
+        err(r#"{"alg":"HS257"}"#, "{}", "s"),
+        "\"HS257\" is not an algorithm this debugger signs with; use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519."
+    );
     let broken = err(r#"{"alg":"HS256"}"#, "{\n  \"a\": 1,\n}", "s");
     assert!(
         broken.contains("payload") && broken.contains("line 3"),

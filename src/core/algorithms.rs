@@ -87,7 +87,7 @@ pub fn lookup(name: &str) -> Option<&'static AlgInfo> {
 /// Signature algorithms the app can verify and sign with, in menu order.
 pub const SIGNING_ALGORITHMS: &[&str] = &[
     "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
-    "ES384", "ES512", "EdDSA",
+    "ES384", "ES512", "EdDSA", "Ed25519",
 ];
 
 #[cfg(test)]

@@ -263,6 +263,23 @@ pub fn minify(text: &str) -> String {
     out
 }
 
+/// The JSON object `text` with member `name` set to `value` (replaced where
+/// it stands, else added last), pretty-printed with 2 spaces; other members
+/// keep their order and numbers as written. What the encoder's `alg`
+/// selector and claim buttons do to the JSON a user is editing.
+pub fn set_member(text: &str, name: &str, value: Value) -> Result<String, JsonError> {
+    let mut doc: Value = serde_json::from_str(text).map_err(|e| to_json_error(&e))?;
+    let Some(object) = doc.as_object_mut() else {
+        return Err(JsonError {
+            line: 1,
+            column: 1,
+            message: format!("expected a JSON object, found {}", type_name(&doc)),
+        });
+    };
+    object.insert(name.to_string(), value);
+    serde_json::to_string_pretty(&doc).map_err(|e| to_json_error(&e))
+}
+
 /// Text (a claim name, a key id) as display pieces: hidden characters as
 /// escapes (styled apart, so they cannot be confused with typed text), all
 /// else as it is.
@@ -458,6 +475,22 @@ pub fn type_name(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_member_replaces_in_place_and_keeps_numbers() {
+        let text = "{\"alg\": \"HS256\", \"n\": 1.50, \"typ\": \"JWT\"}";
+        let out = set_member(text, "alg", Value::String("RS256".into())).unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"alg\": \"RS256\",\n  \"n\": 1.50,\n  \"typ\": \"JWT\"\n}"
+        );
+        let out = set_member("{}", "iat", serde_json::json!(1767225600)).unwrap();
+        assert_eq!(out, "{\n  \"iat\": 1767225600\n}");
+        let err = set_member("[1]", "a", Value::Null).unwrap_err();
+        assert_eq!(err.message, "expected a JSON object, found an array");
+        let err = set_member("{\n  \"a\": 1,\n}", "b", Value::Null).unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+    }
 
     #[test]
     fn minify_drops_only_the_whitespace_between_tokens() {

@@ -105,6 +105,81 @@ fn ecdsa_sign(curve: Curve, scalar: &[u8], message: &[u8]) -> Result<Vec<u8>, St
     })
 }
 
+/// The signing input (`base64url(header).base64url(payload)`) of header and
+/// payload JSON texts, compacted with their keys and numbers as written, and
+/// the header's `alg`. The error names the part and its line:column.
+pub fn signing_input(header: &str, payload: &str) -> Result<(String, String), String> {
+    let header_doc = json::parse(header).map_err(|e| json_error("header", &e))?;
+    let alg = match header_doc.value.get("alg") {
+        Some(serde_json::Value::String(alg)) => alg.clone(),
+        _ => {
+            return Err(
+                "The header has no \"alg\" string, so there is nothing to sign with.".into(),
+            )
+        }
+    };
+    json::parse(payload).map_err(|e| json_error("payload", &e))?;
+    let input = format!(
+        "{}.{}",
+        base64url::encode(json::minify(header).as_bytes()),
+        base64url::encode(json::minify(payload).as_bytes())
+    );
+    Ok((alg, input))
+}
+
+/// What the page can do about signing without the crypto worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageSigning {
+    /// The compact token.
+    Signed(String),
+    /// The key is a PEM or JWK: the crypto worker reads and signs with it.
+    NeedsWorker,
+    /// Why no token can come out.
+    Cannot(String),
+}
+
+/// The page's half of signing: HMAC with a typed secret and `none`, which
+/// need no asymmetric code, so the page's module stays small. Everything
+/// else is said in words, or left to the worker's [`sign_token`].
+pub fn sign_on_page(
+    alg: &str,
+    input: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> PageSigning {
+    if alg == "none" {
+        return PageSigning::Signed(format!("{input}."));
+    }
+    let Some(info) =
+        algorithms::lookup(alg).filter(|i| algorithms::SIGNING_ALGORITHMS.contains(&i.name))
+    else {
+        return PageSigning::Cannot(format!(
+            "\"{alg}\" is not an algorithm this debugger signs with; use one of {}.",
+            algorithms::SIGNING_ALGORITHMS.join(", ")
+        ));
+    };
+    match keys::classify(key_text) {
+        keys::KeyShape::Empty => {
+            PageSigning::Cannot(format!("Enter {} to sign with.", needed(info)))
+        }
+        keys::KeyShape::Pem | keys::KeyShape::Jwk => PageSigning::NeedsWorker,
+        keys::KeyShape::Text if info.family != Family::Hmac => PageSigning::Cannot(format!(
+            "{alg} signs with {}, as PEM or JWK; this text is not one.",
+            needed(info)
+        )),
+        keys::KeyShape::Text => match encoding.decode(key_text) {
+            Err(e) => PageSigning::Cannot(format!("{e}.")),
+            Ok(bytes) if bytes.is_empty() => {
+                PageSigning::Cannot("The secret is empty after decoding.".into())
+            }
+            Ok(bytes) => match verify::hmac_sign(alg, &bytes, input.as_bytes()) {
+                Some(tag) => PageSigning::Signed(format!("{input}.{}", base64url::encode(&tag))),
+                None => PageSigning::Cannot(format!("{alg} is not an HMAC algorithm.")),
+            },
+        },
+    }
+}
+
 /// A compact JWS of `header` and `payload` (JSON texts, compacted with their
 /// keys and numbers as written), signed with the key text as the user typed
 /// it. The error says why no token can come out.
@@ -114,26 +189,17 @@ pub fn sign_token(
     key_text: &str,
     encoding: SecretEncoding,
 ) -> Result<String, String> {
-    let header_doc = json::parse(header).map_err(|e| json_error("header", &e))?;
-    let alg = header_doc
-        .value
-        .get("alg")
-        .and_then(|a| a.as_str())
-        .ok_or("The header has no \"alg\" string, so there is nothing to sign with.")?
-        .to_string();
-    json::parse(payload).map_err(|e| json_error("payload", &e))?;
-    let input = format!(
-        "{}.{}",
-        base64url::encode(json::minify(header).as_bytes()),
-        base64url::encode(json::minify(payload).as_bytes())
-    );
+    let (alg, input) = signing_input(header, payload)?;
+    match sign_on_page(&alg, &input, key_text, encoding) {
+        PageSigning::Signed(token) => return Ok(token),
+        PageSigning::Cannot(reason) => return Err(reason),
+        PageSigning::NeedsWorker => {}
+    }
     let signature = match keys::parse_key_text(key_text)
         .map_err(|e| format!("The key cannot be used: {e}."))?
     {
-        KeyText::Empty => return Err("Enter a key to sign with.".into()),
-        KeyText::Secret(text) => {
-            let bytes = encoding.decode(&text).map_err(|e| format!("{e}."))?;
-            sign(&alg, SigningKey::Secret(&bytes), input.as_bytes())?
+        KeyText::Empty | KeyText::Secret(_) => {
+            return Err("Enter a private key (PEM or JWK) to sign with.".into())
         }
         KeyText::Keys { keys, .. } => {
             let signer = keys.iter().find_map(|k| match (&k.private, &k.material) {
@@ -162,4 +228,43 @@ fn json_error(what: &str, e: &json::JsonError) -> String {
         "The {what} is not valid JSON at line {}, column {}: {}.",
         e.line, e.column, e.message
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_signs_hmac_and_none_and_hands_the_rest_on() {
+        let (alg, input) = signing_input("{\n  \"alg\": \"HS256\"\n}", "{ \"a\" : 1.0 }").unwrap();
+        assert_eq!(alg, "HS256");
+        assert_eq!(input, "eyJhbGciOiJIUzI1NiJ9.eyJhIjoxLjB9");
+        let PageSigning::Signed(token) = sign_on_page(&alg, &input, "k", SecretEncoding::Utf8)
+        else {
+            panic!("not signed");
+        };
+        let tag = verify::hmac_sign("HS256", b"k", input.as_bytes()).unwrap();
+        assert_eq!(token, format!("{input}.{}", base64url::encode(&tag)));
+        assert_eq!(
+            sign_on_page("none", "e30.e30", "", SecretEncoding::Utf8),
+            PageSigning::Signed("e30.e30.".into())
+        );
+        assert_eq!(
+            sign_on_page(
+                "RS256",
+                &input,
+                "-----BEGIN PRIVATE KEY-----",
+                SecretEncoding::Utf8
+            ),
+            PageSigning::NeedsWorker
+        );
+        assert_eq!(
+            sign_on_page("ES384", &input, " ", SecretEncoding::Utf8),
+            PageSigning::Cannot("Enter an EC P-384 private key to sign with.".into())
+        );
+        assert_eq!(
+            sign_on_page("HS256", &input, "zz", SecretEncoding::Hex),
+            PageSigning::Cannot("the secret is not valid hex (pairs of 0-9, a-f).".into())
+        );
+    }
 }

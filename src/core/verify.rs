@@ -365,7 +365,8 @@ fn key_confusion(alg: &AlgInfo) -> Finding {
     }
 }
 
-fn weak_secret(alg: &AlgInfo, secret: &[u8]) -> Option<Finding> {
+/// The `weak-secret` finding for an HMAC secret that is short or well known.
+pub fn weak_secret(alg: &AlgInfo, secret: &[u8]) -> Option<Finding> {
     let detail = if weak_secrets::is_well_known(secret) {
         "The secret is a well-known one (from tutorials, samples or default configs): anyone can forge tokens with it.".to_string()
     } else if secret.len() < alg.hash_len {
