@@ -1,12 +1,19 @@
 //! The app's one state and its reducer. Holds parse results, not only raw
 //! text, so components render what the core decided.
 
+mod edit;
+mod encoder;
+
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::engine::{Message, Request, Response, SummarizeJob, VerifyJob};
+pub use edit::Edit;
+pub use encoder::Encoder;
+
+use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
 use crate::core::keys::{self, SecretEncoding};
+use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
 use crate::core::verify::{self, Route, Status, Verdict, VerifyRequest};
 use crate::core::SAMPLE_SECRET;
@@ -65,8 +72,18 @@ impl Theme {
     }
 }
 
+/// The views, as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Decode,
+    Encode,
+    Keys,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
+    pub mode: Mode,
     /// The text as typed or pasted.
     pub raw: AttrValue,
     /// The core's reading of `raw`, recomputed only when `raw` changes.
@@ -91,6 +108,9 @@ pub struct AppState {
     /// other number are stale and dropped.
     pub job: Option<Shared<Message<Request>>>,
     pub job_seq: u64,
+    /// The decoded token's header and payload as editable JSON.
+    pub edit: Edit,
+    pub encoder: Encoder,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -112,13 +132,100 @@ impl AppState {
             now,
             job: None,
             job_seq: 0,
+            mode: Mode::Decode,
+            edit: Edit::default(),
+            encoder: Encoder::new(now),
         }
         .reverify(true)
+        .sign_encoder()
     }
 
     /// The same state with another key in the key box.
     pub fn with_key(self, key_text: AttrValue) -> Self {
         AppState { key_text, ..self }.reverify(true)
+    }
+
+    fn sign_encoder(self) -> Self {
+        self.with_encoder(Encoder::resign)
+    }
+
+    /// The token as typed or pasted (editors follow it when open).
+    fn with_token(self, raw: AttrValue) -> Self {
+        let decoded = Shared::new(token::decode(&raw));
+        let edit = if self.edit.open {
+            Edit::of(&decoded)
+        } else {
+            Edit::default()
+        };
+        AppState {
+            decoded,
+            raw,
+            edit,
+            ..self
+        }
+        .reverify(false)
+    }
+
+    /// The token the editors' JSON makes: re-signed when the key can sign
+    /// (HMAC on the page, a PEM or JWK in the worker), else with its old
+    /// signature and a note saying why. Broken JSON leaves the token as it
+    /// was and says where.
+    fn apply_edit(mut self) -> Self {
+        self.edit.job = None;
+        self.edit.note = None;
+        let (alg, input) = match sign::signing_input(&self.edit.header, &self.edit.payload) {
+            Err(e) => {
+                self.edit.error = Some(e);
+                return self;
+            }
+            Ok(parts) => parts,
+        };
+        self.edit.error = None;
+        let old_signature = self.decoded.clean.token.rsplit('.').next().unwrap_or("");
+        let kept = format!("{input}.{old_signature}");
+        let raw = match sign::sign_on_page(&alg, &input, &self.key_text, self.encoding) {
+            PageSigning::Signed(token) => token,
+            PageSigning::Cannot(reason) => {
+                self.edit.note = Some(Edit::not_resigned(&reason));
+                kept
+            }
+            PageSigning::NeedsWorker => {
+                let job = Request::Sign(SignJob {
+                    header: self.edit.header.to_string(),
+                    payload: self.edit.payload.to_string(),
+                    key_text: self.key_text.to_string(),
+                    encoding: self.encoding,
+                });
+                self.edit.job = Some(self.next_job(job));
+                kept
+            }
+        };
+        self.set_raw(raw)
+    }
+
+    /// A token the app wrote (not typed): the editors keep their text.
+    fn set_raw(self, raw: String) -> Self {
+        AppState {
+            decoded: Shared::new(token::decode(&raw)),
+            raw: raw.into(),
+            ..self
+        }
+        .reverify(false)
+    }
+
+    /// After the key or its encoding changed: an edited token is re-signed
+    /// with it, any other is checked against it.
+    fn rekeyed(self, key_changed: bool) -> Self {
+        if self.edit.open && self.edit.dirty {
+            let next = self.apply_edit();
+            if key_changed {
+                next.reverify(true)
+            } else {
+                next
+            }
+        } else {
+            self.reverify(key_changed)
+        }
     }
 
     /// Recomputes the verdict (and, when the key changed, its summary): on
@@ -140,6 +247,15 @@ impl AppState {
                     .clone()
                     .unwrap_or_else(|| vec![READING_KEY.to_string()]),
             );
+        }
+        if self.edit.job.is_some() {
+            // The worker is re-signing: its token is checked when it comes.
+            self.verdict = Shared::new(Verdict::new(
+                Status::Checking,
+                "Re-signing the edited token with the key given…",
+            ));
+            self.job = None;
+            return self;
         }
         match route {
             Route::Done(verdict) => {
@@ -198,14 +314,20 @@ impl AppState {
         self.key_summary.first().map(String::as_str) == Some(READING_KEY)
     }
 
-    /// Whether `seq` is the job still waited for; answers to any other are
-    /// stale.
+    /// Whether `seq` is the verification job still waited for; answers to
+    /// any other are stale.
     fn waits_for(&self, seq: u64) -> bool {
-        seq == self.job_seq && self.job.is_some()
+        is_job(&self.job, seq)
     }
 
-    /// The worker's answer, if it answers the newest job.
+    /// The worker's answer, if it answers a job still waited for.
     fn answered(&self, seq: u64, response: Response) -> Option<Self> {
+        if is_job(&self.edit.job, seq) {
+            return Some(self.clone().resigned(signed(response)));
+        }
+        if is_job(&self.encoder.job, seq) {
+            return Some(self.clone().encoded(signed(response)));
+        }
         if !self.waits_for(seq) {
             return None;
         }
@@ -228,6 +350,48 @@ impl AppState {
         Some(next)
     }
 
+    /// Job `seq` failed (deadline, crash), if it is still waited for.
+    fn job_failed(&self, seq: u64, reason: &str) -> Option<Self> {
+        if is_job(&self.edit.job, seq) {
+            Some(self.clone().resigned(Err(reason.to_string())))
+        } else if is_job(&self.encoder.job, seq) {
+            Some(self.clone().encoded(Err(reason.to_string())))
+        } else if self.waits_for(seq) {
+            Some(self.clone().failed(reason))
+        } else {
+            None
+        }
+    }
+
+    /// The worker re-signed the edited token, or said why it cannot.
+    fn resigned(mut self, result: Result<String, String>) -> Self {
+        self.edit.job = None;
+        match result {
+            Ok(token) => self.set_raw(token),
+            Err(reason) => {
+                self.edit.note = Some(Edit::not_resigned(&reason));
+                self.reverify(false)
+            }
+        }
+    }
+
+    /// The worker signed the encoder's token, or said why it cannot.
+    fn encoded(mut self, result: Result<String, String>) -> Self {
+        self.encoder.job = None;
+        match result {
+            Ok(token) => self.encoder.output = Some(token.into()),
+            Err(reason) => self.encoder.error = Some(reason),
+        }
+        self
+    }
+
+    fn with_encoder(mut self, change: impl FnOnce(Encoder, &mut u64) -> Encoder) -> Self {
+        let mut seq = self.job_seq;
+        self.encoder = change(self.encoder, &mut seq);
+        self.job_seq = seq;
+        self
+    }
+
     /// The newest job failed (deadline, crash): say so where its answer
     /// would have gone.
     fn failed(mut self, reason: &str) -> Self {
@@ -242,7 +406,27 @@ impl AppState {
     }
 }
 
+/// Whether `job` is the one numbered `seq`.
+fn is_job(job: &Option<Shared<Message<Request>>>, seq: u64) -> bool {
+    job.as_ref().is_some_and(|j| j.seq == seq)
+}
+
+/// A signing answer as a result.
+fn signed(response: Response) -> Result<String, String> {
+    match response {
+        Response::Signed {
+            token: Some(token), ..
+        } => Ok(token),
+        Response::Signed {
+            error: Some(error), ..
+        } => Err(error),
+        Response::BadRequest(reason) => Err(reason),
+        _ => Err("the crypto worker gave an answer that is not a signature".into()),
+    }
+}
+
 pub enum Action {
+    SetMode(Mode),
     SetToken(AttrValue),
     SetKey(AttrValue),
     SetEncoding(SecretEncoding),
@@ -251,6 +435,19 @@ pub enum Action {
     SetTheme(Theme),
     SetRemember(bool),
     Tick(i64),
+    /// Show or hide the decoded token's editors.
+    ToggleEdit,
+    EditHeader(AttrValue),
+    EditPayload(AttrValue),
+    EncoderHeader(AttrValue),
+    EncoderPayload(AttrValue),
+    EncoderAlg(AttrValue),
+    EncoderKey(AttrValue),
+    EncoderEncoding(SecretEncoding),
+    /// Set one payload claim in the encoder (`iat` now, a random `jti`, …).
+    EncoderClaim(&'static str, serde_json::Value),
+    /// The encoder's token, with the key that verifies it, into the decoder.
+    OpenInDecoder,
     /// The crypto worker answered job `seq`.
     WorkerAnswered(u64, Response),
     /// Job `seq` failed (past its deadline, or the worker died); says why.
@@ -261,68 +458,95 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = |s: AppState| Rc::new(s);
+        let this = || (*self).clone();
         match action {
+            Action::SetMode(mode) if mode == self.mode => self,
+            Action::SetMode(mode) => next(AppState { mode, ..this() }),
             Action::SetToken(raw) if raw == self.raw => self,
-            Action::SetToken(raw) => Rc::new(
-                AppState {
-                    decoded: Shared::new(token::decode(&raw)),
-                    raw,
-                    ..(*self).clone()
-                }
-                .reverify(false),
-            ),
+            Action::SetToken(raw) => next(this().with_token(raw)),
             Action::SetKey(key_text) if key_text == self.key_text => self,
-            Action::SetKey(key_text) => Rc::new(
-                AppState {
-                    key_text,
-                    ..(*self).clone()
-                }
-                .reverify(true),
-            ),
+            Action::SetKey(key_text) => next(AppState { key_text, ..this() }.rekeyed(true)),
             Action::SetEncoding(encoding) if encoding == self.encoding => self,
-            Action::SetEncoding(encoding) => Rc::new(
-                AppState {
-                    encoding,
-                    ..(*self).clone()
-                }
-                .reverify(false),
-            ),
+            Action::SetEncoding(encoding) => next(AppState { encoding, ..this() }.rekeyed(false)),
             Action::SetDetached(detached) if detached == self.detached => self,
-            Action::SetDetached(detached) => Rc::new(
+            Action::SetDetached(detached) => next(AppState { detached, ..this() }.reverify(false)),
+            Action::Clear => next(
                 AppState {
-                    detached,
-                    ..(*self).clone()
-                }
-                .reverify(false),
-            ),
-            Action::Clear => Rc::new(
-                AppState {
-                    decoded: Shared::new(token::decode("")),
-                    raw: AttrValue::default(),
                     detached: AttrValue::default(),
-                    ..(*self).clone()
+                    ..this()
                 }
-                .reverify(false),
+                .with_token(AttrValue::default()),
             ),
-            Action::SetRemember(remember) => Rc::new(AppState {
-                remember,
-                ..(*self).clone()
-            }),
-            Action::SetTheme(theme) => Rc::new(AppState {
+            Action::SetRemember(remember) => next(AppState { remember, ..this() }),
+            Action::SetTheme(theme) => next(AppState {
                 theme: Some(theme),
-                ..(*self).clone()
+                ..this()
             }),
+            Action::ToggleEdit => {
+                let edit = if self.edit.open {
+                    Edit {
+                        open: false,
+                        ..self.edit.clone()
+                    }
+                } else {
+                    Edit::of(&self.decoded)
+                };
+                next(AppState { edit, ..this() })
+            }
+            Action::EditHeader(text) if text == self.edit.header => self,
+            Action::EditHeader(header) => {
+                let mut state = this();
+                state.edit.header = header;
+                state.edit.dirty = true;
+                next(state.apply_edit())
+            }
+            Action::EditPayload(text) if text == self.edit.payload => self,
+            Action::EditPayload(payload) => {
+                let mut state = this();
+                state.edit.payload = payload;
+                state.edit.dirty = true;
+                next(state.apply_edit())
+            }
+            Action::EncoderHeader(header) => {
+                next(this().with_encoder(|e, seq| Encoder { header, ..e }.resign(seq)))
+            }
+            Action::EncoderPayload(payload) => {
+                next(this().with_encoder(|e, seq| Encoder { payload, ..e }.resign(seq)))
+            }
+            Action::EncoderAlg(alg) => next(this().with_encoder(|e, seq| e.select_alg(alg, seq))),
+            Action::EncoderKey(key) => {
+                next(this().with_encoder(|e, seq| Encoder { key, ..e }.resign(seq)))
+            }
+            Action::EncoderEncoding(encoding) => {
+                next(this().with_encoder(|e, seq| Encoder { encoding, ..e }.resign(seq)))
+            }
+            Action::EncoderClaim(name, value) => {
+                next(this().with_encoder(|e, seq| e.set_claim(name, value, seq)))
+            }
+            Action::OpenInDecoder => match self.encoder.output.clone() {
+                None => self,
+                Some(token) => {
+                    let mut state = this();
+                    state.mode = Mode::Decode;
+                    state.key_text = state.encoder.verification_key();
+                    state.encoding = state.encoder.encoding;
+                    state.edit = Edit::default();
+                    state.decoded = Shared::new(token::decode(&token));
+                    state.raw = token;
+                    next(state.reverify(true))
+                }
+            },
             Action::WorkerAnswered(seq, response) => match self.answered(seq, response) {
-                Some(next) => Rc::new(next),
+                Some(state) => next(state),
                 None => self,
             },
-            Action::WorkerFailed(seq, _) if !self.waits_for(seq) => self,
-            Action::WorkerFailed(_, reason) => Rc::new((*self).clone().failed(&reason)),
+            Action::WorkerFailed(seq, reason) => match self.job_failed(seq, &reason) {
+                Some(state) => next(state),
+                None => self,
+            },
             Action::Tick(now) if now == self.now => self,
-            Action::Tick(now) => Rc::new(AppState {
-                now,
-                ..(*self).clone()
-            }),
+            Action::Tick(now) => next(AppState { now, ..this() }),
         }
     }
 }
@@ -373,6 +597,123 @@ mod tests {
         ));
         assert_eq!(*done.key_summary, vec!["EC P-256 key".to_string()]);
         assert_eq!(done.verdict.status, Status::Malformed);
+    }
+
+    fn edited(state: Rc<AppState>, payload: &str) -> Rc<AppState> {
+        let state = state.reduce(Action::ToggleEdit);
+        assert!(state.edit.open);
+        state.reduce(Action::EditPayload(AttrValue::from(payload.to_string())))
+    }
+
+    #[test]
+    fn an_edit_is_re_signed_with_the_secret_and_broken_json_keeps_the_token() {
+        let state = edited(
+            Rc::new(AppState::new(SAMPLE_TOKEN, 0)),
+            "{\"sub\": \"eve\",\n \"n\": 1.0}",
+        );
+        assert_eq!(
+            state.raw.split('.').nth(1),
+            Some("eyJzdWIiOiJldmUiLCJuIjoxLjB9")
+        );
+        assert_eq!(state.verdict.status, Status::Valid);
+        assert_eq!(state.edit.note, None);
+        let broken = state
+            .clone()
+            .reduce(Action::EditPayload("{\"sub\": \n".into()));
+        assert_eq!(broken.raw, state.raw);
+        assert_eq!(
+            broken.edit.error.as_deref(),
+            Some("The payload is not valid JSON at line 2, column 1: EOF while parsing a value.")
+        );
+        // Typing in the token box fills the editors again.
+        let typed = broken.reduce(Action::SetToken(AttrValue::from(SAMPLE_TOKEN)));
+        assert!(typed.edit.open && !typed.edit.dirty && typed.edit.error.is_none());
+        assert!(typed.edit.payload.contains("\"sub\": \"user-1234\""));
+    }
+
+    #[test]
+    fn without_a_signing_key_the_old_signature_stays_until_one_is_given() {
+        let start = Rc::new(AppState::new(SAMPLE_TOKEN, 0)).reduce(Action::SetKey("".into()));
+        let old_signature = SAMPLE_TOKEN.rsplit('.').next().unwrap();
+        let state = edited(start, "{}");
+        assert_eq!(
+            state.raw,
+            format!("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.{old_signature}")
+        );
+        assert_eq!(
+            state.edit.note.as_deref(),
+            Some("Not re-signed: Enter a shared secret to sign with. The token keeps its old signature, which no longer matches.")
+        );
+        // The secret arrives after the edit: the edited token is re-signed.
+        let keyed = state.reduce(Action::SetKey(AttrValue::from(crate::core::SAMPLE_SECRET)));
+        assert_eq!(keyed.verdict.status, Status::Valid);
+        assert!(keyed
+            .raw
+            .starts_with("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30."));
+        assert_eq!(keyed.edit.note, None);
+    }
+
+    #[test]
+    fn a_pem_key_re_signs_in_the_worker_and_a_public_one_says_so() {
+        let rs = "eyJhbGciOiJSUzI1NiJ9.e30.c2ln";
+        let pem = AttrValue::from("-----BEGIN PUBLIC KEY-----\nMFk=\n-----END PUBLIC KEY-----");
+        let state = edited(
+            Rc::new(AppState::new(rs, 0)).reduce(Action::SetKey(pem)),
+            "{\"a\":1}",
+        );
+        let job = state.edit.job.clone().expect("a signing job");
+        assert!(matches!(job.body, Request::Sign(_)));
+        assert_eq!(state.verdict.status, Status::Checking);
+        assert!(
+            state.job.is_none(),
+            "nothing is verified before the new signature"
+        );
+        let answered = state.reduce(Action::WorkerAnswered(
+            job.seq,
+            Response::Signed {
+                token: None,
+                error: Some(
+                    "This is a public key (EC P-256): signing needs the private key.".into(),
+                ),
+            },
+        ));
+        assert_eq!(answered.raw, "eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln");
+        assert!(answered
+            .edit
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("signing needs the private key"));
+        assert!(matches!(
+            answered.job.as_ref().map(|j| &j.body),
+            Some(Request::Verify(_))
+        ));
+    }
+
+    #[test]
+    fn the_encoder_signs_at_once_and_opens_in_the_decoder() {
+        let state = Rc::new(AppState::new(SAMPLE_TOKEN, 1_767_225_600));
+        let token = state.encoder.output.clone().expect("a token");
+        assert_eq!(state.encoder.error, None);
+        let rs = state.clone().reduce(Action::EncoderAlg("RS256".into()));
+        assert!(rs.encoder.header.contains("\"alg\": \"RS256\""));
+        assert_eq!(
+            rs.encoder.error.as_deref(),
+            Some("RS256 signs with an RSA private key, as PEM or JWK; this text is not one.")
+        );
+        let weak = state.clone().reduce(Action::EncoderKey("secret".into()));
+        assert!(weak.encoder.output.is_some());
+        assert_eq!(weak.encoder.findings[0].code, "weak-secret");
+        let mismatch = state
+            .clone()
+            .reduce(Action::EncoderHeader("{\"alg\":\"HS384\"}".into()));
+        assert_eq!(mismatch.encoder.findings[0].code, "alg-mismatch");
+        let opened = state
+            .reduce(Action::SetMode(Mode::Encode))
+            .reduce(Action::OpenInDecoder);
+        assert_eq!(opened.mode, Mode::Decode);
+        assert_eq!(opened.raw, token);
+        assert_eq!(opened.verdict.status, Status::Valid);
     }
 
     #[test]

@@ -59,7 +59,9 @@ fn to_json_error(e: &serde_json::Error) -> JsonError {
     };
     JsonError {
         line: e.line(),
-        column: e.column(),
+        // serde_json says column 0 for "before the first character"; people
+        // count columns from 1.
+        column: e.column().max(1),
         message,
     }
 }

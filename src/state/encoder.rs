@@ -1,0 +1,158 @@
+//! The encoder: a token built from header and payload JSON and a key.
+
+use yew::AttrValue;
+
+use super::Shared;
+use crate::core::algorithms::{self, Family};
+use crate::core::engine::{Message, Request, SignJob};
+use crate::core::findings::{Finding, Severity};
+use crate::core::keys::{self, SecretEncoding};
+use crate::core::sign::{self, PageSigning};
+use crate::core::token::{self, Decoded};
+use crate::core::verify;
+use crate::core::SAMPLE_SECRET;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoder {
+    pub header: AttrValue,
+    pub payload: AttrValue,
+    /// The algorithm chosen in the selector.
+    pub alg: AttrValue,
+    /// Secret, private key PEM or JWK.
+    pub key: AttrValue,
+    pub encoding: SecretEncoding,
+    /// The signed token.
+    pub output: Option<AttrValue>,
+    /// Why no token can come out.
+    pub error: Option<String>,
+    /// Weak secret, `alg` that disagrees with the selector, `none`.
+    pub findings: Shared<Vec<Finding>>,
+    /// Header and payload as a token, for the claims read for people.
+    pub preview: Shared<Decoded>,
+    /// Signing with a PEM or JWK, in the crypto worker.
+    pub job: Option<Shared<Message<Request>>>,
+}
+
+impl Encoder {
+    /// The encoder as first shown: the sample's claims with its secret, so a
+    /// token is there at once.
+    pub fn new(now: i64) -> Encoder {
+        let payload = format!(
+            "{{\n  \"sub\": \"user-1234\",\n  \"name\": \"Ada Lovelace\",\n  \"iat\": {now},\n  \"exp\": {}\n}}",
+            now + 3600
+        );
+        Encoder {
+            header: "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}".into(),
+            payload: payload.into(),
+            alg: "HS256".into(),
+            key: SAMPLE_SECRET.into(),
+            encoding: SecretEncoding::Utf8,
+            output: None,
+            error: None,
+            findings: Shared::default(),
+            preview: Shared::new(token::decode("")),
+            job: None,
+        }
+    }
+
+    /// Signs again after any change: on the page for HMAC secrets, else a
+    /// job for the crypto worker (numbered from `seq`).
+    pub fn resign(mut self, seq: &mut u64) -> Encoder {
+        self.output = None;
+        self.error = None;
+        self.job = None;
+        let mut findings = Vec::new();
+        match sign::signing_input(&self.header, &self.payload) {
+            Err(e) => {
+                self.error = Some(e);
+                self.preview = Shared::new(token::decode(""));
+            }
+            Ok((alg, input)) => {
+                self.preview = Shared::new(token::decode(&format!("{input}.")));
+                findings.extend(self.alg_findings(&alg));
+                match sign::sign_on_page(&alg, &input, &self.key, self.encoding) {
+                    PageSigning::Signed(token) => self.output = Some(token.into()),
+                    PageSigning::Cannot(reason) => self.error = Some(reason),
+                    PageSigning::NeedsWorker => {
+                        *seq += 1;
+                        self.job = Some(Shared::new(Message {
+                            seq: *seq,
+                            body: Request::Sign(SignJob {
+                                header: self.header.to_string(),
+                                payload: self.payload.to_string(),
+                                key_text: self.key.to_string(),
+                                encoding: self.encoding,
+                            }),
+                        }));
+                    }
+                }
+            }
+        }
+        self.findings = Shared::new(findings);
+        self
+    }
+
+    /// What to say about the header's `alg` and the key it signs with.
+    fn alg_findings(&self, alg: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if alg != self.alg.as_str() {
+            out.push(Finding {
+                code: "alg-mismatch".into(),
+                severity: Severity::Warning,
+                title: "The header's alg differs from the one selected".into(),
+                detail: format!(
+                    "The header says \"alg\": \"{alg}\" but {} is selected. The token is signed as its header says, with {alg}; pick {alg} above or edit the header.",
+                    self.alg
+                ),
+            });
+        }
+        if alg == "none" {
+            out.push(Finding {
+                code: "alg-none".into(),
+                severity: Severity::Danger,
+                title: "Unsecured token".into(),
+                detail: "\"alg\": \"none\" makes a token with no signature: anyone can change it. Only for testing that a server refuses such tokens (RFC 8725 §3.1).".into(),
+            });
+        }
+        let hmac = algorithms::lookup(alg).filter(|a| a.family == Family::Hmac);
+        if let Some(info) = hmac {
+            if keys::classify(&self.key) == keys::KeyShape::Text {
+                if let Ok(bytes) = self.encoding.decode(&self.key) {
+                    out.extend(verify::weak_secret(info, &bytes));
+                }
+            }
+        }
+        out
+    }
+
+    /// Sets the selected algorithm and writes it into the header.
+    pub fn select_alg(mut self, alg: AttrValue, seq: &mut u64) -> Encoder {
+        if let Ok(header) = crate::core::json::set_member(
+            &self.header,
+            "alg",
+            serde_json::Value::String(alg.to_string()),
+        ) {
+            self.header = header.into();
+        }
+        self.alg = alg;
+        self.resign(seq)
+    }
+
+    /// Sets (or adds) one claim in the payload.
+    pub fn set_claim(mut self, name: &str, value: serde_json::Value, seq: &mut u64) -> Encoder {
+        match crate::core::json::set_member(&self.payload, name, value) {
+            Ok(payload) => {
+                self.payload = payload.into();
+                self.resign(seq)
+            }
+            // Broken JSON: the error already says where.
+            Err(_) => self,
+        }
+    }
+
+    /// The verification key matching the signing key: the secret itself, or
+    /// the key as given (the verifier reads a private key's public half).
+    pub fn verification_key(&self) -> AttrValue {
+        self.key.clone()
+    }
+}
