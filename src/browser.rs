@@ -53,6 +53,15 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// 16 random bytes from the browser's CSPRNG as base64url: a fresh `jti`.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    crate::core::base64url::encode(&bytes)
+}
+
 const TOKEN_KEY: &str = "jwt-debugger.token";
 const REMEMBER_KEY: &str = "jwt-debugger.remember";
 

@@ -4,9 +4,12 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::edit_bar::EditBar;
+use crate::components::encoder_view::EncoderView;
 use crate::components::findings_list::FindingsList;
 use crate::components::header_panel::HeaderPanel;
 use crate::components::key_input::KeyInput;
+use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
 use crate::components::signature_panel::SignaturePanel;
 use crate::components::theme_toggle::ThemeToggle;
@@ -15,7 +18,8 @@ use crate::components::token_input::TokenInput;
 use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
 use crate::core::{findings, SAMPLE_TOKEN};
-use crate::state::{Action, AppState, Theme};
+use crate::core::engine::{Message, Request};
+use crate::state::{Action, AppState, Edit, Mode, Shared, Theme};
 use crate::worker_client::{CryptoWorker, Reply};
 
 #[derive(Properties, PartialEq, Default)]
@@ -23,6 +27,17 @@ pub struct AppProps {
     /// Typed into the prerendered first screen before the app started.
     #[prop_or_default]
     pub typed: browser::Typed,
+}
+
+/// Sends a job to the crypto worker when it is new.
+#[hook]
+fn use_job(worker: &CryptoWorker, job: Option<Shared<Message<Request>>>) {
+    let worker = worker.clone();
+    use_effect_with(job, move |job| {
+        if let Some(job) = job {
+            worker.send(job);
+        }
+    });
 }
 
 #[component]
@@ -62,14 +77,10 @@ pub fn App(props: &AppProps) -> Html {
         let worker = worker.clone();
         use_effect_with((), move |_| worker.start());
     }
-    {
-        let worker = worker.clone();
-        use_effect_with(state.job.clone(), move |job| {
-            if let Some(job) = job {
-                worker.send(job);
-            }
-        });
-    }
+    // Each kind of job has its own slot in the state, sent once when new.
+    use_job(&worker, state.job.clone());
+    use_job(&worker, state.edit.job.clone());
+    use_job(&worker, state.encoder.job.clone());
     use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
         browser::save_token(raw, *remember);
     });
@@ -160,20 +171,30 @@ pub fn App(props: &AppProps) -> Html {
     all_findings.extend(state.verdict.findings.iter().cloned());
     let findings = Rc::new(all_findings);
     let decoded = state.decoded.clone();
-
-    html! {
-        <div class="app">
-            <header class="topbar">
-                <div class="brand">
-                    <span class="logo" aria-hidden="true">{ "{·}" }</span>
-                    <div>
-                        <h1>{ "JWT Debugger" }</h1>
-                        <p class="tagline">{ "Decode, verify and audit JSON Web Tokens. Everything runs in this page; nothing you paste leaves it." }</p>
-                    </div>
-                </div>
-                <ThemeToggle current={theme} on_change={on_theme} />
-            </header>
-            <main class="layout">
+    let on_mode = {
+        let state = state.clone();
+        Callback::from(move |m| state.dispatch(Action::SetMode(m)))
+    };
+    let on_toggle_edit = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleEdit))
+    };
+    let on_edit_header = {
+        let state = state.clone();
+        Callback::from(move |t| state.dispatch(Action::EditHeader(t)))
+    };
+    let on_edit_payload = {
+        let state = state.clone();
+        Callback::from(move |t| state.dispatch(Action::EditPayload(t)))
+    };
+    let editing = state.edit.open;
+    let view = match state.mode {
+        Mode::Encode => html! {
+            <EncoderView encoder={state.encoder.clone()} now={state.now} dispatch={state.dispatcher()} />
+        },
+        Mode::Keys => html! {},
+        Mode::Decode => html! {
+            <main class="layout" aria-label="Decoder">
                 <section class="pane pane-input" aria-label="Encoded token">
                     <div class="pane-head">
                         <h2>{ "Encoded token" }</h2>
@@ -215,10 +236,30 @@ pub fn App(props: &AppProps) -> Html {
                     </SignaturePanel>
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
-                    <HeaderPanel decoded={decoded.clone()} />
-                    <PayloadPanel decoded={decoded} now={state.now} />
+                    <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
+                    <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
+                        editing={editing.then(|| state.edit.header.clone())} />
+                    <PayloadPanel decoded={decoded} now={state.now} on_edit={on_edit_payload}
+                        editing={editing.then(|| state.edit.payload.clone())} />
                 </section>
             </main>
+        },
+    };
+
+    html! {
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{ "{·}" }</span>
+                    <div>
+                        <h1>{ "JWT Debugger" }</h1>
+                        <p class="tagline">{ "Decode, verify, sign and audit JSON Web Tokens. Everything runs in this page; nothing you paste leaves it." }</p>
+                    </div>
+                </div>
+                <ThemeToggle current={theme} on_change={on_theme} />
+            </header>
+            <ModeTabs mode={state.mode} on_change={on_mode} />
+            { view }
             <footer class="footer">
                 <p>{ "Works offline. No analytics, no third-party requests; tokens and keys are never sent anywhere." }</p>
             </footer>

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::json_editor::JsonEditor;
 use crate::components::json_view::JsonView;
 use crate::core::algorithms;
 use crate::core::json;
@@ -10,6 +11,11 @@ use crate::state::Shared;
 #[derive(Properties, PartialEq)]
 pub struct HeaderPanelProps {
     pub decoded: Shared<Decoded>,
+    /// The JSON being edited, when the editors are open.
+    #[prop_or_default]
+    pub editing: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_edit: Callback<AttrValue>,
 }
 
 #[component]
@@ -36,7 +42,13 @@ pub fn HeaderPanel(props: &HeaderPanelProps) -> Html {
                 <CopyButton text={text} what="header" />
             </div>
             { for alg }
-            if props.decoded.header.is_some() {
+            if let Some(text) = &props.editing {
+                <JsonEditor value={text.clone()} on_input={props.on_edit.clone()}
+                    testid="header-editor" label="Header JSON" />
+                // The decoded view stays in the page for copying and tests,
+                // hidden while its editor is shown.
+                <div hidden=true><JsonView pieces={pieces} testid="header-json" /></div>
+            } else if props.decoded.header.is_some() {
                 <JsonView pieces={pieces} testid="header-json" />
             } else {
                 <p class="muted">{ "The header could not be decoded." }</p>

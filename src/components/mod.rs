@@ -3,10 +3,14 @@
 pub mod app;
 pub mod claims_list;
 pub mod copy_button;
+pub mod edit_bar;
+pub mod encoder_view;
 pub mod findings_list;
 pub mod header_panel;
+pub mod json_editor;
 pub mod json_view;
 pub mod key_input;
+pub mod mode_tabs;
 pub mod payload_panel;
 pub mod signature_panel;
 pub mod theme_toggle;

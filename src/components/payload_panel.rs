@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
+use crate::components::json_editor::JsonEditor;
 use crate::components::json_view::JsonView;
 use crate::core::json;
 use crate::core::token::{Decoded, PayloadView};
@@ -12,6 +13,11 @@ use crate::state::Shared;
 #[derive(Properties, PartialEq)]
 pub struct PayloadPanelProps {
     pub decoded: Shared<Decoded>,
+    /// The JSON being edited, when the editors are open.
+    #[prop_or_default]
+    pub editing: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_edit: Callback<AttrValue>,
     pub now: i64,
 }
 
@@ -43,6 +49,14 @@ pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
             <pre class="json hex" data-testid="payload-json">{ copy_text.clone() }</pre>
         </> },
         PayloadView::None => html! { <p class="muted">{ "The payload could not be decoded." }</p> },
+    };
+    let body = match &props.editing {
+        Some(text) => html! { <>
+            <JsonEditor value={text.clone()} on_input={props.on_edit.clone()}
+                testid="payload-editor" label="Payload JSON" />
+            <div hidden=true>{ body }</div>
+        </> },
+        None => body,
     };
     html! {
         <section class="card card-payload" aria-labelledby="payload-title">
