@@ -152,7 +152,7 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                         </div>
                     </div>
                     if enc.output.is_some() {
-                        <pre class="token-output" data-testid="encoder-output">{ output.clone() }</pre>
+                        <pre class="token-output" data-testid="encoder-output">{ coloured(&output) }</pre>
                     } else if enc.job.is_some() {
                         <p class="muted" aria-live="polite">{ "Signing with the private key…" }</p>
                     }
@@ -165,5 +165,15 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                 </section>
             </section>
         </main>
+    }
+}
+
+/// The token with its parts in the decoder's colours; its text is the token.
+fn coloured(token: &str) -> Html {
+    html! {
+        { for token.split('.').enumerate().map(|(i, part)| html! { <>
+            if i > 0 { <span class="t-dot">{ "." }</span> }
+            <span class={format!("t-part-{}", i.min(5))}>{ part.to_string() }</span>
+        </> }) }
     }
 }
