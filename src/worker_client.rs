@@ -19,6 +19,35 @@ use crate::core::engine::{self, Message, Request, Response};
 /// A job that has not answered by then is given up and the worker restarted.
 pub const DEADLINE_MS: u32 = 10_000;
 
+/// Key generation (RSA-4096 takes seconds in wasm) has its own worker and a
+/// longer deadline, so it never holds up checking a token.
+pub const GENERATION_DEADLINE_MS: u32 = 300_000;
+
+/// What a worker is for: how long its jobs may take, what it says when one
+/// takes longer, and whether cancelling a running job stops it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profile {
+    pub deadline_ms: u32,
+    /// "Checking", "Generating the key": the start of the overrun message.
+    pub doing: &'static str,
+    /// Cancelling the running job restarts the worker (the work cannot be
+    /// interrupted otherwise).
+    pub stop_on_cancel: bool,
+}
+
+impl Profile {
+    pub const CHECKING: Profile = Profile {
+        deadline_ms: DEADLINE_MS,
+        doing: "Checking",
+        stop_on_cancel: false,
+    };
+    pub const GENERATING: Profile = Profile {
+        deadline_ms: GENERATION_DEADLINE_MS,
+        doing: "Generating the key",
+        stop_on_cancel: true,
+    };
+}
+
 /// Session-storage key that overrides [`DEADLINE_MS`] (milliseconds), so the
 /// restart can be seen without a ten-second wait.
 pub const DEADLINE_OVERRIDE_KEY: &str = "jwt-debugger.worker-deadline-ms";
@@ -82,6 +111,7 @@ impl Drop for Running {
 }
 
 struct Inner {
+    profile: Profile,
     running: Option<Running>,
     /// Sent or waiting to be sent, oldest first; the worker answers in order.
     jobs: VecDeque<Job>,
@@ -90,9 +120,10 @@ struct Inner {
 }
 
 impl CryptoWorker {
-    pub fn new(on_reply: Callback<Reply>) -> CryptoWorker {
+    pub fn new(profile: Profile, on_reply: Callback<Reply>) -> CryptoWorker {
         CryptoWorker {
             inner: Rc::new(RefCell::new(Inner {
+                profile,
                 running: None,
                 jobs: VecDeque::new(),
                 failed_starts: 0,
@@ -112,15 +143,24 @@ impl CryptoWorker {
     pub fn send(&self, message: &Message<Request>) {
         let seq = message.seq;
         let weak = Rc::downgrade(&self.inner);
-        let deadline = Timeout::new(deadline_ms(), move || {
+        let profile = self.inner.borrow().profile;
+        let ms = deadline_ms(profile);
+        let deadline = Timeout::new(ms, move || {
             if let Some(inner) = weak.upgrade() {
-                CryptoWorker { inner }.give_up(
-                    seq,
+                let reason = if profile.stop_on_cancel {
                     format!(
-                        "Checking took longer than {}, so it was stopped and the crypto worker restarted. A key this large is not usable here; the next key or token is checked afresh.",
-                        duration_words(deadline_ms())
-                    ),
-                );
+                        "{} took longer than {}, so it was stopped.",
+                        profile.doing,
+                        duration_words(ms)
+                    )
+                } else {
+                    format!(
+                        "{} took longer than {}, so it was stopped and the crypto worker restarted. A key this large is not usable here; the next key or token is checked afresh.",
+                        profile.doing,
+                        duration_words(ms)
+                    )
+                };
+                CryptoWorker { inner }.give_up(seq, reason);
             }
         });
         let text = engine::encode(message);
@@ -134,6 +174,26 @@ impl CryptoWorker {
             text,
             _deadline: deadline,
         });
+    }
+
+    /// Forgets job `seq` (its answer, if any, is dropped). When the job is
+    /// running and this worker stops on cancel, the worker is restarted so
+    /// the work really ends; jobs still waiting are sent to the new one.
+    pub fn cancel(&self, seq: u64) {
+        let stop = {
+            let mut inner = self.inner.borrow_mut();
+            let running = inner.jobs.front().is_some_and(|j| j.seq == seq)
+                && inner.running.as_ref().is_some_and(|r| r.ready);
+            inner.jobs.retain(|j| j.seq != seq);
+            let stop = running && inner.profile.stop_on_cancel;
+            if stop {
+                inner.running = None;
+            }
+            stop
+        };
+        if stop {
+            self.spawn();
+        }
     }
 
     fn spawn(&self) {
@@ -286,11 +346,16 @@ fn post(worker: &Worker, text: &str) {
     let _ = worker.post_message(&JsValue::from_str(text));
 }
 
-fn deadline_ms() -> u32 {
+/// The checking worker's deadline may be shortened for tests; generation's
+/// is fixed.
+fn deadline_ms(profile: Profile) -> u32 {
+    if profile.stop_on_cancel {
+        return profile.deadline_ms;
+    }
     browser::session_value(DEADLINE_OVERRIDE_KEY)
         .and_then(|v| v.trim().parse::<u32>().ok())
         .filter(|&ms| ms > 0)
-        .unwrap_or(DEADLINE_MS)
+        .unwrap_or(profile.deadline_ms)
 }
 
 fn duration_words(ms: u32) -> String {

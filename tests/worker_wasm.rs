@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use jwt_debugger::core::engine::{Message, Request};
-use jwt_debugger::worker_client::{CryptoWorker, Reply};
+use jwt_debugger::worker_client::{CryptoWorker, Profile, Reply};
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -27,7 +27,10 @@ async fn sleep(ms: i32) {
 async fn a_worker_that_cannot_start_fails_each_job_in_words() {
     let replies = Rc::new(RefCell::new(Vec::new()));
     let sink = Rc::clone(&replies);
-    let worker = CryptoWorker::new(Callback::from(move |r: Reply| sink.borrow_mut().push(r)));
+    let worker = CryptoWorker::new(
+        Profile::CHECKING,
+        Callback::from(move |r: Reply| sink.borrow_mut().push(r)),
+    );
     for seq in [7, 8] {
         worker.send(&Message {
             seq,

@@ -17,10 +17,10 @@ use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
 use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
-use crate::core::{findings, SAMPLE_TOKEN};
 use crate::core::engine::{Message, Request};
+use crate::core::{findings, SAMPLE_TOKEN};
 use crate::state::{Action, AppState, Edit, Mode, Shared, Theme};
-use crate::worker_client::{CryptoWorker, Reply};
+use crate::worker_client::{CryptoWorker, Profile, Reply};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -29,13 +29,20 @@ pub struct AppProps {
     pub typed: browser::Typed,
 }
 
-/// Sends a job to the crypto worker when it is new.
+/// Sends a job to a crypto worker when it is new, and forgets it when the
+/// state moves on (answered, superseded or cancelled).
 #[hook]
 fn use_job(worker: &CryptoWorker, job: Option<Shared<Message<Request>>>) {
     let worker = worker.clone();
     use_effect_with(job, move |job| {
-        if let Some(job) = job {
+        let seq = job.as_ref().map(|job| {
             worker.send(job);
+            job.seq
+        });
+        move || {
+            if let Some(seq) = seq {
+                worker.cancel(seq);
+            }
         }
     });
 }
@@ -66,11 +73,16 @@ pub fn App(props: &AppProps) -> Html {
     let worker = {
         let state = state.clone();
         use_memo((), move |_| {
-            CryptoWorker::new(Callback::from(move |reply| match reply {
-                Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
-                Reply::Failed { seq, reason } => state.dispatch(Action::WorkerFailed(seq, reason)),
-                Reply::Ready { millis } => browser::mark_worker_ready(millis),
-            }))
+            CryptoWorker::new(
+                Profile::CHECKING,
+                Callback::from(move |reply| match reply {
+                    Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
+                    Reply::Failed { seq, reason } => {
+                        state.dispatch(Action::WorkerFailed(seq, reason))
+                    }
+                    Reply::Ready { millis } => browser::mark_worker_ready(millis),
+                }),
+            )
         })
     };
     {
