@@ -8,6 +8,8 @@ pub mod engine;
 pub mod errors;
 pub mod findings;
 pub mod json;
+pub mod key_export;
+pub mod keygen;
 pub mod keys;
 pub mod sign;
 pub mod token;
