@@ -67,10 +67,12 @@ test-wasm: setup
 test-e2e: setup
 	node tests/e2e/run.mjs
 
-# Download size and speed of the release build: prints tables and writes
-# bench-out/bench.json. Missed targets still exit 0; 2 = the app did not load.
+# Download size and speed of the release build, then signing and key
+# generation: prints tables and writes bench-out/bench.json and
+# bench-out/signing.json. Missed targets still exit 0; 2 = the app did not load.
 bench: dist
 	node tests/bench/bench.mjs
+	node tests/bench/signing.mjs
 
 clean:
 	rm -rf dist tests/e2e/artifacts

@@ -3,6 +3,7 @@
 
 mod edit;
 mod encoder;
+mod key_tool;
 
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use yew::prelude::*;
 
 pub use edit::Edit;
 pub use encoder::Encoder;
+pub use key_tool::KeyTool;
 
 use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
 use crate::core::keys::{self, SecretEncoding};
@@ -111,6 +113,7 @@ pub struct AppState {
     /// The decoded token's header and payload as editable JSON.
     pub edit: Edit,
     pub encoder: Encoder,
+    pub key_tool: KeyTool,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -135,6 +138,7 @@ impl AppState {
             mode: Mode::Decode,
             edit: Edit::default(),
             encoder: Encoder::new(now),
+            key_tool: KeyTool::default(),
         }
         .reverify(true)
         .sign_encoder()
@@ -323,10 +327,40 @@ impl AppState {
     /// The worker's answer, if it answers a job still waited for.
     fn answered(&self, seq: u64, response: Response) -> Option<Self> {
         if is_job(&self.edit.job, seq) {
-            return Some(self.clone().resigned(signed(response)));
+            return Some(
+                self.clone()
+                    .resigned(signed(response).map(|(token, _)| token)),
+            );
         }
         if is_job(&self.encoder.job, seq) {
             return Some(self.clone().encoded(signed(response)));
+        }
+        if is_job(&self.encoder.generation, seq) {
+            let result = match response {
+                Response::Generated { key: Some(key), .. } => Ok(key),
+                Response::Generated {
+                    error: Some(error), ..
+                }
+                | Response::BadRequest(error) => Err(error),
+                _ => Err("the crypto worker gave an answer that is not a key".into()),
+            };
+            return Some(
+                self.clone()
+                    .with_encoder(|e, seq| e.generated_key(result, seq)),
+            );
+        }
+        if is_job(&self.key_tool.job, seq) {
+            let (forms, error) = match response {
+                Response::Converted { forms, error } => (forms, error),
+                Response::BadRequest(error) => (Vec::new(), Some(error)),
+                _ => (
+                    Vec::new(),
+                    Some("the crypto worker gave an unexpected answer".into()),
+                ),
+            };
+            let mut next = self.clone();
+            next.key_tool = next.key_tool.converted(forms, error);
+            return Some(next);
         }
         if !self.waits_for(seq) {
             return None;
@@ -344,7 +378,11 @@ impl AppState {
                 next.key_summary = Shared::new(key_summary);
             }
             Response::Summary { key_summary } => next.key_summary = Shared::new(key_summary),
-            Response::Ready | Response::Spun { .. } | Response::Signed { .. } => {}
+            Response::Ready
+            | Response::Spun { .. }
+            | Response::Signed { .. }
+            | Response::Generated { .. }
+            | Response::Converted { .. } => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
         Some(next)
@@ -356,6 +394,18 @@ impl AppState {
             Some(self.clone().resigned(Err(reason.to_string())))
         } else if is_job(&self.encoder.job, seq) {
             Some(self.clone().encoded(Err(reason.to_string())))
+        } else if is_job(&self.encoder.generation, seq) {
+            let result = Err(reason.to_string());
+            Some(
+                self.clone()
+                    .with_encoder(|e, seq| e.generated_key(result, seq)),
+            )
+        } else if is_job(&self.key_tool.job, seq) {
+            let mut next = self.clone();
+            next.key_tool = next
+                .key_tool
+                .converted(Vec::new(), Some(reason.to_string()));
+            Some(next)
         } else if self.waits_for(seq) {
             Some(self.clone().failed(reason))
         } else {
@@ -376,12 +426,8 @@ impl AppState {
     }
 
     /// The worker signed the encoder's token, or said why it cannot.
-    fn encoded(mut self, result: Result<String, String>) -> Self {
-        self.encoder.job = None;
-        match result {
-            Ok(token) => self.encoder.output = Some(token.into()),
-            Err(reason) => self.encoder.error = Some(reason),
-        }
+    fn encoded(mut self, result: Result<(String, Option<String>), String>) -> Self {
+        self.encoder = self.encoder.signed(result);
         self
     }
 
@@ -411,12 +457,15 @@ fn is_job(job: &Option<Shared<Message<Request>>>, seq: u64) -> bool {
     job.as_ref().is_some_and(|j| j.seq == seq)
 }
 
-/// A signing answer as a result.
-fn signed(response: Response) -> Result<String, String> {
+/// A signing answer as a result: the token and the public key that
+/// verifies it.
+fn signed(response: Response) -> Result<(String, Option<String>), String> {
     match response {
         Response::Signed {
-            token: Some(token), ..
-        } => Ok(token),
+            token: Some(token),
+            public_pem,
+            ..
+        } => Ok((token, public_pem)),
         Response::Signed {
             error: Some(error), ..
         } => Err(error),
@@ -448,6 +497,13 @@ pub enum Action {
     EncoderClaim(&'static str, serde_json::Value),
     /// The encoder's token, with the key that verifies it, into the decoder.
     OpenInDecoder,
+    /// Generate a key for the encoder's algorithm.
+    Generate,
+    CancelGenerate,
+    /// RSA modulus bits for generation.
+    SetRsaBits(usize),
+    /// Text in the key tool.
+    KeyToolInput(AttrValue),
     /// The crypto worker answered job `seq`.
     WorkerAnswered(u64, Response),
     /// Job `seq` failed (past its deadline, or the worker died); says why.
@@ -514,10 +570,12 @@ impl Reducible for AppState {
             Action::EncoderPayload(payload) => {
                 next(this().with_encoder(|e, seq| Encoder { payload, ..e }.resign(seq)))
             }
-            Action::EncoderAlg(alg) => next(this().with_encoder(|e, seq| e.select_alg(alg, seq))),
-            Action::EncoderKey(key) => {
-                next(this().with_encoder(|e, seq| Encoder { key, ..e }.resign(seq)))
+            Action::EncoderAlg(alg) => {
+                next(this().with_encoder(|e, seq| e.drop_generation().select_alg(alg, seq)))
             }
+            Action::EncoderKey(key) => next(
+                this().with_encoder(|e, seq| Encoder { key, ..e }.drop_generation().resign(seq)),
+            ),
             Action::EncoderEncoding(encoding) => {
                 next(this().with_encoder(|e, seq| Encoder { encoding, ..e }.resign(seq)))
             }
@@ -537,6 +595,19 @@ impl Reducible for AppState {
                     next(state.reverify(true))
                 }
             },
+            Action::Generate => next(this().with_encoder(Encoder::generate)),
+            Action::CancelGenerate => next(this().with_encoder(|e, _| e.cancel_generation())),
+            Action::SetRsaBits(rsa_bits) => {
+                next(this().with_encoder(|e, _| Encoder { rsa_bits, ..e }))
+            }
+            Action::KeyToolInput(text) if text == self.key_tool.text => self,
+            Action::KeyToolInput(text) => {
+                let mut state = this();
+                let mut seq = state.job_seq;
+                state.key_tool = KeyTool::input(text, &mut seq);
+                state.job_seq = seq;
+                next(state)
+            }
             Action::WorkerAnswered(seq, response) => match self.answered(seq, response) {
                 Some(state) => next(state),
                 None => self,
@@ -675,6 +746,7 @@ mod tests {
                 error: Some(
                     "This is a public key (EC P-256): signing needs the private key.".into(),
                 ),
+                public_pem: None,
             },
         ));
         assert_eq!(answered.raw, "eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln");

@@ -9,6 +9,7 @@ use crate::components::encoder_view::EncoderView;
 use crate::components::findings_list::FindingsList;
 use crate::components::header_panel::HeaderPanel;
 use crate::components::key_input::KeyInput;
+use crate::components::key_tool_view::KeyToolView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
 use crate::components::signature_panel::SignaturePanel;
@@ -93,6 +94,24 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.job.clone());
     use_job(&worker, state.edit.job.clone());
     use_job(&worker, state.encoder.job.clone());
+    use_job(&worker, state.key_tool.job.clone());
+    // Key generation has a worker of its own, started on first use.
+    let generator = {
+        let state = state.clone();
+        use_memo((), move |_| {
+            CryptoWorker::new(
+                Profile::GENERATING,
+                Callback::from(move |reply| match reply {
+                    Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
+                    Reply::Failed { seq, reason } => {
+                        state.dispatch(Action::WorkerFailed(seq, reason))
+                    }
+                    Reply::Ready { .. } => {}
+                }),
+            )
+        })
+    };
+    use_job(&generator, state.encoder.generation.clone());
     use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
         browser::save_token(raw, *remember);
     });
@@ -204,7 +223,9 @@ pub fn App(props: &AppProps) -> Html {
         Mode::Encode => html! {
             <EncoderView encoder={state.encoder.clone()} now={state.now} dispatch={state.dispatcher()} />
         },
-        Mode::Keys => html! {},
+        Mode::Keys => html! {
+            <KeyToolView key_tool={state.key_tool.clone()} dispatch={state.dispatcher()} />
+        },
         Mode::Decode => html! {
             <main class="layout" aria-label="Decoder">
                 <section class="pane pane-input" aria-label="Encoded token">

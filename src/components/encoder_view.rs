@@ -8,6 +8,7 @@ use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
 use crate::components::findings_list::FindingsList;
 use crate::components::json_editor::JsonEditor;
+use crate::components::key_generator::KeyGenerator;
 use crate::core::algorithms::{self, Family};
 use crate::core::keys::SecretEncoding;
 use crate::state::{Action, AppState, Encoder};
@@ -138,6 +139,7 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                             }) }
                         </select>
                     </div>
+                    <KeyGenerator encoder={enc.clone()} dispatch={props.dispatch.clone()} />
                 </section>
                 <section class="card card-output" aria-labelledby="enc-output-title">
                     <div class="card-head">

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::key_export::{self, KeyForms};
+use super::keygen::{self, GeneratedKey};
 use super::keys::{self, SecretEncoding};
 use super::token;
 use super::verify::{self, Verdict, VerifyRequest};
@@ -21,6 +23,10 @@ pub enum Request {
     Summarize(SummarizeJob),
     /// Sign header and payload JSON (as written) with the key text.
     Sign(SignJob),
+    /// Make a new key for an algorithm (RSA of `rsa_bits`).
+    Generate { alg: String, rsa_bits: usize },
+    /// Every form of the key text's keys (the key tool).
+    Convert { key_text: String },
     /// Do `rounds` rounds of SHA-256 before answering: a job with a known
     /// answer and a chosen cost, which tests send without any key.
     Spin { rounds: u64 },
@@ -63,9 +69,19 @@ pub enum Response {
     Summary {
         key_summary: Vec<String>,
     },
-    /// The compact token, or why none can be made.
+    /// The compact token, or why none can be made; with the public key
+    /// (SPKI PEM) that verifies it, when it was signed with a private key.
     Signed {
         token: Option<String>,
+        error: Option<String>,
+        public_pem: Option<String>,
+    },
+    Generated {
+        key: Option<GeneratedKey>,
+        error: Option<String>,
+    },
+    Converted {
+        forms: Vec<KeyForms>,
         error: Option<String>,
     },
     Spun {
@@ -103,13 +119,34 @@ pub fn handle(request: Request) -> Response {
                 Ok(token) => Response::Signed {
                     token: Some(token),
                     error: None,
+                    public_pem: public_pem_of(&job.key_text),
                 },
                 Err(error) => Response::Signed {
                     token: None,
                     error: Some(error),
+                    public_pem: None,
                 },
             }
         }
+        Request::Generate { alg, rsa_bits } => {
+            match keygen::generate(&alg, rsa_bits, &mut rand_core::OsRng) {
+                Ok(key) => Response::Generated {
+                    key: Some(key),
+                    error: None,
+                },
+                Err(error) => Response::Generated {
+                    key: None,
+                    error: Some(error),
+                },
+            }
+        }
+        Request::Convert { key_text } => match key_export::convert(&key_text) {
+            Ok(forms) => Response::Converted { forms, error: None },
+            Err(error) => Response::Converted {
+                forms: Vec::new(),
+                error: Some(error),
+            },
+        },
         Request::Summarize(job) => Response::Summary {
             key_summary: keys::summarize(&job.key_text, job.now),
         },
@@ -123,6 +160,18 @@ pub fn handle(request: Request) -> Response {
                 digest: super::base64url::encode(&digest),
             }
         }
+    }
+}
+
+/// The SPKI PEM of the first private key in the key text: what verifies a
+/// token it signed.
+fn public_pem_of(key_text: &str) -> Option<String> {
+    match keys::parse_key_text(key_text).ok()? {
+        keys::KeyText::Keys { keys, .. } => {
+            let key = keys.iter().find(|k| k.private.is_some())?;
+            key_export::spki_pem(&key.material).ok().flatten()
+        }
+        _ => None,
     }
 }
 
@@ -228,6 +277,27 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
             lenient: v.get("lenient")?.as_bool()?,
         })
     }
+    fn generated(v: &Value) -> Option<GeneratedKey> {
+        Some(GeneratedKey {
+            alg: string(v.get("alg")?)?,
+            private_text: string(v.get("private_text")?)?,
+            is_secret: v.get("is_secret")?.as_bool()?,
+            public_pem: opt_string(v.get("public_pem"))?,
+            public_jwk: opt_string(v.get("public_jwk"))?,
+            thumbprint: opt_string(v.get("thumbprint"))?,
+        })
+    }
+    fn key_forms(v: &Value) -> Option<KeyForms> {
+        Some(KeyForms {
+            description: string(v.get("description")?)?,
+            public_jwk: string(v.get("public_jwk")?)?,
+            public_pem: opt_string(v.get("public_pem"))?,
+            thumbprint: string(v.get("thumbprint")?)?,
+            private_jwk: opt_string(v.get("private_jwk"))?,
+            private_pem: opt_string(v.get("private_pem"))?,
+            traditional_pem: opt_string(v.get("traditional_pem"))?,
+        })
+    }
     let v: Value = serde_json::from_str(text).ok()?;
     let seq = v.get("seq")?.as_u64()?;
     let body = match v.get("body")? {
@@ -244,6 +314,23 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                 },
                 "Signed" => Response::Signed {
                     token: opt_string(x.get("token"))?,
+                    error: opt_string(x.get("error"))?,
+                    public_pem: opt_string(x.get("public_pem"))?,
+                },
+                "Generated" => Response::Generated {
+                    key: match x.get("key") {
+                        None | Some(Value::Null) => None,
+                        Some(k) => Some(generated(k)?),
+                    },
+                    error: opt_string(x.get("error"))?,
+                },
+                "Converted" => Response::Converted {
+                    forms: x
+                        .get("forms")?
+                        .as_array()?
+                        .iter()
+                        .map(key_forms)
+                        .collect::<Option<_>>()?,
                     error: opt_string(x.get("error"))?,
                 },
                 "Spun" => Response::Spun {
@@ -328,6 +415,30 @@ mod tests {
                 key_text: SAMPLE_SECRET.into(),
                 encoding: SecretEncoding::Utf8,
             })),
+            handle(Request::Generate {
+                alg: "ES256".into(),
+                rsa_bits: 2048,
+            }),
+            handle(Request::Generate {
+                alg: "HS384".into(),
+                rsa_bits: 2048,
+            }),
+            handle(Request::Generate {
+                alg: "RS256".into(),
+                rsa_bits: 1024,
+            }),
+            handle(Request::Convert {
+                key_text: "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----".into(),
+            }),
+            handle(Request::Convert {
+                key_text: "nope".into(),
+            }),
+            handle(Request::Sign(SignJob {
+                header: r#"{"alg":"EdDSA"}"#.into(),
+                payload: "{}".into(),
+                key_text: "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----".into(),
+                encoding: SecretEncoding::Utf8,
+            })),
             handle(Request::Sign(SignJob {
                 header: r#"{"alg":"RS256"}"#.into(),
                 payload: "{}".into(),
@@ -344,6 +455,47 @@ mod tests {
         }
         assert_eq!(read_response(r#"{"seq":1,"body":{"Nope":1}}"#), None);
         assert_eq!(read_response("[]"), None);
+    }
+
+    #[test]
+    fn converts_and_signs_with_the_public_key_that_verifies() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----";
+        let Response::Converted { forms, error } = handle(Request::Convert {
+            key_text: pem.into(),
+        }) else {
+            panic!("not a conversion");
+        };
+        assert_eq!(error, None);
+        let spki = forms[0].public_pem.clone().expect("an SPKI PEM");
+        let Response::Signed {
+            token: Some(token),
+            public_pem,
+            ..
+        } = handle(Request::Sign(SignJob {
+            header: r#"{"alg":"EdDSA"}"#.into(),
+            payload: "{}".into(),
+            key_text: pem.into(),
+            encoding: SecretEncoding::Utf8,
+        }))
+        else {
+            panic!("not signed");
+        };
+        assert_eq!(public_pem.as_deref(), Some(spki.as_str()));
+        let Response::Verified { verdict, .. } = handle(job(&token, &spki)) else {
+            panic!("not a verdict");
+        };
+        assert_eq!(verdict.status, Status::Valid);
+        let Response::Generated {
+            key: None,
+            error: Some(error),
+        } = handle(Request::Generate {
+            alg: "RS256".into(),
+            rsa_bits: 1024,
+        })
+        else {
+            panic!("1024-bit RSA was generated");
+        };
+        assert!(error.contains("2048"), "{error}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::Shared;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request, SignJob};
 use crate::core::findings::{Finding, Severity};
+use crate::core::keygen::GeneratedKey;
 use crate::core::keys::{self, SecretEncoding};
 use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
@@ -31,6 +32,16 @@ pub struct Encoder {
     pub preview: Shared<Decoded>,
     /// Signing with a PEM or JWK, in the crypto worker.
     pub job: Option<Shared<Message<Request>>>,
+    /// The public key (SPKI PEM) that verifies the output, when the worker
+    /// signed it with a private key.
+    pub public_pem: Option<AttrValue>,
+    /// RSA modulus bits for generation.
+    pub rsa_bits: usize,
+    /// Generating a key, in its own worker.
+    pub generation: Option<Shared<Message<Request>>>,
+    pub generated: Option<Shared<GeneratedKey>>,
+    /// Why generation stopped (cancelled, failed).
+    pub generation_note: Option<String>,
 }
 
 impl Encoder {
@@ -52,6 +63,11 @@ impl Encoder {
             findings: Shared::default(),
             preview: Shared::new(token::decode("")),
             job: None,
+            public_pem: None,
+            rsa_bits: 2048,
+            generation: None,
+            generated: None,
+            generation_note: None,
         }
     }
 
@@ -61,6 +77,7 @@ impl Encoder {
         self.output = None;
         self.error = None;
         self.job = None;
+        self.public_pem = None;
         let mut findings = Vec::new();
         match sign::signing_input(&self.header, &self.payload) {
             Err(e) => {
@@ -150,9 +167,86 @@ impl Encoder {
         }
     }
 
-    /// The verification key matching the signing key: the secret itself, or
-    /// the key as given (the verifier reads a private key's public half).
+    /// The worker signed, or said why it cannot.
+    pub fn signed(mut self, result: Result<(String, Option<String>), String>) -> Encoder {
+        self.job = None;
+        match result {
+            Ok((token, public_pem)) => {
+                self.output = Some(token.into());
+                self.public_pem = public_pem.map(AttrValue::from);
+            }
+            Err(reason) => self.error = Some(reason),
+        }
+        self
+    }
+
+    /// Asks the generation worker for a key for the selected algorithm.
+    pub fn generate(mut self, seq: &mut u64) -> Encoder {
+        *seq += 1;
+        self.generation = Some(Shared::new(Message {
+            seq: *seq,
+            body: Request::Generate {
+                alg: self.alg.to_string(),
+                rsa_bits: self.rsa_bits,
+            },
+        }));
+        self.generated = None;
+        self.generation_note = None;
+        self
+    }
+
+    /// A key or algorithm chosen by hand wins over a key still being made
+    /// for the old choice.
+    pub fn drop_generation(self) -> Encoder {
+        Encoder {
+            generation: None,
+            ..self
+        }
+    }
+
+    pub fn cancel_generation(mut self) -> Encoder {
+        if self.generation.take().is_some() {
+            self.generation_note = Some("Generation cancelled.".into());
+        }
+        self
+    }
+
+    /// A new key arrived: it goes into the key box (a secret as base64url,
+    /// with the encoding set to match) and the token is signed with it.
+    pub fn generated_key(mut self, result: Result<GeneratedKey, String>, seq: &mut u64) -> Encoder {
+        self.generation = None;
+        match result {
+            Ok(key) => {
+                self.key = key.private_text.clone().into();
+                if key.is_secret {
+                    self.encoding = SecretEncoding::Base64Url;
+                }
+                self.generated = Some(Shared::new(key));
+                self.resign(seq)
+            }
+            Err(reason) => {
+                self.generation_note = Some(reason);
+                self
+            }
+        }
+    }
+
+    /// The key that verifies the output: the secret itself, the public key
+    /// of a generated or signing private key, else the key as given (the
+    /// verifier reads a private key's public half).
     pub fn verification_key(&self) -> AttrValue {
-        self.key.clone()
+        let generated = self
+            .generated
+            .as_ref()
+            .filter(|g| g.private_text == self.key.as_str());
+        match generated {
+            Some(g) if !g.is_secret => g
+                .public_pem
+                .clone()
+                .map(AttrValue::from)
+                .unwrap_or_else(|| self.key.clone()),
+            Some(_) => self.key.clone(),
+            None => self.public_pem.clone().unwrap_or_else(|| self.key.clone()),
+        }
     }
 }

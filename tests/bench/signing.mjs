@@ -1,0 +1,245 @@
+// Signing and key-generation benchmark of the release build in dist/, as a
+// user feels it, in the encoder:
+//
+//   1. Signing: a payload edit until the new token is painted in
+//      `encoder-output`, per algorithm (HMAC on the page, the rest in the
+//      crypto worker), against a static page that paints its input the same
+//      way (the floor: what the browser alone spends on an edit).
+//   2. Key generation: a click on `generate-key` until the public key is
+//      painted, per key type (median of several runs), with the longest
+//      main-thread task during each run (RSA-4096 above all: it must not
+//      freeze the page).
+//
+//   node tests/bench/signing.mjs      # prints tables, writes bench-out/signing.json
+//
+// It reports; it does not judge. Exit 2 when the app does not load.
+// Env: E2E_DIST, CHROMIUM (tests/e2e/harness.mjs), BENCH_SIGN_RUNS (edits
+// per algorithm, default 15), BENCH_RSA4096_RUNS (default 3), BENCH_OUT.
+
+import crypto from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { baseUrlOf, distDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
+import { ALG_NAMES, generateKey, pkcs8Pem } from '../e2e/jws.mjs';
+
+const SIGN_RUNS = Math.max(5, Number(process.env.BENCH_SIGN_RUNS ?? 15));
+const RSA4096_RUNS = Math.max(1, Number(process.env.BENCH_RSA4096_RUNS ?? 3));
+const outDir = path.resolve(process.env.BENCH_OUT ?? path.join(repoRoot, 'bench-out'));
+
+const GENERATIONS = [
+  { label: 'RSA 2048', alg: 'RS256', bits: '2048', runs: 5 },
+  { label: 'RSA 3072', alg: 'RS256', bits: '3072', runs: 3 },
+  { label: 'RSA 4096', alg: 'RS256', bits: '4096', runs: RSA4096_RUNS },
+  { label: 'EC P-256', alg: 'ES256', runs: 7 },
+  { label: 'EC P-384', alg: 'ES384', runs: 7 },
+  { label: 'EC P-521', alg: 'ES512', runs: 7 },
+  { label: 'Ed25519', alg: 'EdDSA', runs: 7 },
+  { label: 'HMAC 256-bit secret', alg: 'HS256', runs: 7 },
+];
+
+function stats(values) {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return { n: 0, median: NaN, p95: NaN, max: NaN };
+  const mid = s.length / 2;
+  const median = s.length % 2 ? s[Math.floor(mid)] : (s[mid - 1] + s[mid]) / 2;
+  return { n: s.length, median, p95: s[Math.min(s.length, Math.ceil(0.95 * s.length)) - 1], max: s[s.length - 1] };
+}
+
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+
+function table(title, columns, rows) {
+  const cells = [columns, ...rows].map((r) => r.map((c) => String(c ?? '')));
+  const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(cells[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+// Installed before any page script: long tasks are collected from the start.
+const LONGTASKS = () => {
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    window.__longtasks = null;
+  }
+};
+
+/**
+ * In the page: sets `inputSel`'s value, fires `input`, waits until
+ * `outputSel`'s text differs from before, then for the frame that paints it.
+ * Returns the milliseconds from the input event to after that paint.
+ */
+function timedEdit({ inputSel, outputSel, value, timeoutMs }) {
+  return new Promise((resolve, reject) => {
+    const input = document.querySelector(inputSel);
+    const before = document.querySelector(outputSel)?.textContent ?? null;
+    const start = performance.now();
+    const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+    const changed = () => {
+      const now = document.querySelector(outputSel)?.textContent ?? null;
+      return now !== null && now !== before;
+    };
+    const observer = new MutationObserver(() => {
+      if (changed()) {
+        observer.disconnect();
+        done();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${outputSel} did not change within ${timeoutMs} ms`));
+    }, timeoutMs);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** In the page: clicks generate-key and times it until the key is painted. */
+function timedGenerate({ timeoutMs, isSecret }) {
+  return new Promise((resolve, reject) => {
+    const key = document.querySelector('[data-testid=encoder-key]');
+    const before = key.value;
+    const start = performance.now();
+    const ready = () =>
+      key.value !== before && (isSecret || document.querySelector('[data-testid=generated-public-key] pre'));
+    const timer = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(timer);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const end = performance.now();
+          const tasks = (window.__longtasks ?? []).filter((t) => t.start + t.duration >= start && t.start <= end);
+          resolve({ ms: end - start, longest: Math.max(0, ...tasks.map((t) => t.duration)), longtasks: window.__longtasks !== null });
+        }, 0),
+      );
+    }, 5);
+    setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`no key within ${timeoutMs} ms`));
+    }, timeoutMs);
+    document.querySelector('[data-testid=generate-key]').click();
+  });
+}
+
+const STATIC_PAGE = `<!doctype html><meta charset="utf-8"><title>floor</title>
+<textarea data-testid="encoder-payload"></textarea><pre data-testid="encoder-output"></pre>
+<script>
+const area = document.querySelector('textarea'), out = document.querySelector('pre');
+area.addEventListener('input', () => { out.textContent = btoa(area.value); });
+</script>`;
+
+async function main() {
+  if (!(await isFile(path.join(distDir, 'index.html')))) {
+    console.error(`signing bench: ${distDir}/index.html is missing; run \`make dist\` first`);
+    process.exit(2);
+  }
+  const staticDir = await mkdtemp(path.join(os.tmpdir(), 'jwt-sign-floor-'));
+  await writeFile(path.join(staticDir, 'index.html'), STATIC_PAGE);
+  const app = await startServer(distDir);
+  const floorServer = await startServer(staticDir);
+  const browser = await launchBrowser();
+  const results = { signing: [], generation: [] };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(LONGTASKS);
+    const page = await context.newPage();
+
+    // The floor: a static page painting a change of the same size.
+    await page.goto(`${baseUrlOf(floorServer)}/`);
+    const floor = [];
+    for (let i = 0; i < SIGN_RUNS; i++) {
+      floor.push(
+        await page.evaluate(timedEdit, {
+          inputSel: '[data-testid=encoder-payload]',
+          outputSel: '[data-testid=encoder-output]',
+          value: `{"sub": "bench", "n": ${i}}`,
+          timeoutMs: 5000,
+        }),
+      );
+    }
+    results.floor = stats(floor);
+
+    await page.goto(`${baseUrlOf(app)}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-crypto-worker-ms'), null, { timeout: 20000 });
+    await page.click('[data-testid=mode-encode]');
+    await page.waitForSelector('[data-testid=encoder-output]');
+
+    // 1. Signing per algorithm.
+    for (const alg of ALG_NAMES) {
+      const key = generateKey(alg);
+      await page.selectOption('[data-testid=encoder-alg]', alg);
+      if (key.secret) {
+        await page.selectOption('[data-testid=encoder-secret-encoding]', 'hex');
+        await page.fill('[data-testid=encoder-key]', key.secret.toString('hex'));
+      } else {
+        await page.fill('[data-testid=encoder-key]', pkcs8Pem(key));
+      }
+      await page.waitForFunction(
+        (a) => {
+          const t = document.querySelector('[data-testid=encoder-output]')?.textContent;
+          return t && JSON.parse(atob(t.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === a;
+        },
+        alg,
+        { timeout: 20000 },
+      );
+      const times = [];
+      for (let i = 0; i < SIGN_RUNS + 2; i++) {
+        const t = await page.evaluate(timedEdit, {
+          inputSel: '[data-testid=encoder-payload]',
+          outputSel: '[data-testid=encoder-output]',
+          value: `{"sub": "bench", "n": ${i}, "r": "${crypto.randomBytes(4).toString('hex')}"}`,
+          timeoutMs: 20000,
+        });
+        if (i >= 2) times.push(t); // the first two warm the code paths up
+      }
+      results.signing.push({ alg, where: key.secret ? 'page' : 'worker', ...stats(times) });
+    }
+
+    // 2. Key generation.
+    for (const g of GENERATIONS) {
+      await page.selectOption('[data-testid=encoder-alg]', g.alg);
+      if (g.bits) await page.selectOption('[data-testid=generate-key-size]', g.bits);
+      const runs = [];
+      for (let i = 0; i < g.runs; i++) {
+        runs.push(await page.evaluate(timedGenerate, { timeoutMs: 300000, isSecret: g.alg.startsWith('HS') }));
+      }
+      const s = stats(runs.map((r) => r.ms));
+      results.generation.push({
+        label: g.label,
+        ...s,
+        longestTaskMs: runs[0]?.longtasks ? Math.max(...runs.map((r) => r.longest)) : NaN,
+      });
+    }
+  } finally {
+    await browser.close();
+    app.close();
+    floorServer.close();
+    await rm(staticDir, { recursive: true, force: true });
+  }
+
+  table(
+    `Signing: payload edit until the new token is painted (${SIGN_RUNS} runs each; floor = static page, median ${ms(results.floor.median)} ms)`,
+    ['alg', 'where', 'median ms', 'p95 ms', 'max ms', 'median over floor'],
+    results.signing.map((r) => [r.alg, r.where, ms(r.median), ms(r.p95), ms(r.max), ms(r.median - results.floor.median)]),
+  );
+  table(
+    'Key generation: click until the key is painted (in its own worker)',
+    ['key', 'runs', 'median ms', 'max ms', 'longest main-thread task ms'],
+    results.generation.map((r) => [r.label, r.n, ms(r.median), ms(r.max), ms(r.longestTaskMs)]),
+  );
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'signing.json'), JSON.stringify(results, null, 2));
+  console.log(`\nsigning bench: wrote ${path.relative(repoRoot, path.join(outDir, 'signing.json'))}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
