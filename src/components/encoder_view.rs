@@ -131,14 +131,16 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                     <textarea id="encoder-key" class="key-textarea" data-testid="encoder-key"
                         spellcheck="false" autocomplete="off" autocapitalize="off"
                         placeholder={placeholder} value={enc.key.clone()} oninput={on_key} />
-                    <div class={classes!("encoding-row", (!is_hmac).then_some("inactive"))}>
-                        <label for="encoder-secret-encoding">{ "Secret encoding" }</label>
-                        <select id="encoder-secret-encoding" data-testid="encoder-secret-encoding" onchange={on_encoding}>
-                            { for SecretEncoding::ALL.iter().map(|e| html! {
-                                <option value={e.value()} selected={*e == enc.encoding}>{ e.label() }</option>
-                            }) }
-                        </select>
-                    </div>
+                    if is_hmac {
+                        <div class="encoding-row">
+                            <label for="encoder-secret-encoding">{ "Secret encoding" }</label>
+                            <select id="encoder-secret-encoding" data-testid="encoder-secret-encoding" onchange={on_encoding}>
+                                { for SecretEncoding::ALL.iter().map(|e| html! {
+                                    <option value={e.value()} selected={*e == enc.encoding}>{ e.label() }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
                     <KeyGenerator encoder={enc.clone()} dispatch={props.dispatch.clone()} />
                 </section>
                 <section class="card card-output" aria-labelledby="enc-output-title">

@@ -24,35 +24,32 @@ pub fn KeyToolView(props: &KeyToolViewProps) -> Html {
         })
     };
     html! {
-        <main class="layout" aria-label="Key tool">
-            <section class="pane" aria-label="Key to convert">
-                <section class="card">
-                    <div class="card-head"><h2>{ "Key" }</h2></div>
-                    <label class="field-label" for="key-tool-input">{ "Paste a key" }</label>
-                    <textarea id="key-tool-input" class="key-textarea key-tool-input" data-testid="key-tool-input"
-                        spellcheck="false" autocomplete="off" autocapitalize="off"
-                        placeholder="PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY), a JWK, or a JWK Set"
-                        value={tool.text.clone()} {oninput} />
-                    if let Some(error) = &tool.error {
-                        <p class="encoder-error" data-testid="key-tool-error" role="alert">{ error.clone() }</p>
-                    }
-                    if tool.job.is_some() {
-                        <p class="muted small" aria-live="polite">{ "Reading the key…" }</p>
-                    }
-                </section>
-                <section class="card formats">
-                    <h3 class="sub-title">{ "Which format is which" }</h3>
-                    <dl class="format-list">
-                        <dt>{ "SPKI (BEGIN PUBLIC KEY)" }</dt><dd>{ "A public key of any type, with its algorithm named inside. What most libraries ask for." }</dd>
-                        <dt>{ "PKCS#1 (BEGIN RSA PUBLIC/PRIVATE KEY)" }</dt><dd>{ "RSA only, without the algorithm's name: older OpenSSL output." }</dd>
-                        <dt>{ "SEC1 (BEGIN EC PRIVATE KEY)" }</dt><dd>{ "EC private keys only, the curve named inside: OpenSSL's ecparam output." }</dd>
-                        <dt>{ "PKCS#8 (BEGIN PRIVATE KEY)" }</dt><dd>{ "A private key of any type, with its algorithm named inside." }</dd>
-                        <dt>{ "JWK (RFC 7517)" }</dt><dd>{ "The same numbers as JSON, base64url-encoded; what JWK Sets and OpenID Connect publish." }</dd>
-                        <dt>{ "Thumbprint (RFC 7638)" }</dt><dd>{ "SHA-256 of the key's required JWK members: a stable name for the key, often used as kid." }</dd>
-                    </dl>
-                </section>
+        <main class="layout key-tool-layout" aria-label="Key tool">
+            <section class="card kt-input">
+                <div class="card-head"><h2><label for="key-tool-input">{ "Key to convert" }</label></h2></div>
+                <textarea id="key-tool-input" class="key-textarea key-tool-input" data-testid="key-tool-input"
+                    spellcheck="false" autocomplete="off" autocapitalize="off"
+                    placeholder="PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY), a JWK, or a JWK Set"
+                    value={tool.text.clone()} {oninput} />
+                if let Some(error) = &tool.error {
+                    <p class="encoder-error" data-testid="key-tool-error" role="alert">{ error.clone() }</p>
+                }
+                if tool.job.is_some() {
+                    <p class="muted small" aria-live="polite">{ "Reading the key…" }</p>
+                }
             </section>
-            <section class="pane" aria-label="Key forms">
+            <section class="card kt-formats">
+                <h3 class="sub-title">{ "Which format is which" }</h3>
+                <dl class="format-list">
+                    <dt>{ "SPKI (BEGIN PUBLIC KEY)" }</dt><dd>{ "A public key of any type, with its algorithm named inside. What most libraries ask for." }</dd>
+                    <dt>{ "PKCS#1 (BEGIN RSA PUBLIC/PRIVATE KEY)" }</dt><dd>{ "RSA only, without the algorithm's name: older OpenSSL output." }</dd>
+                    <dt>{ "SEC1 (BEGIN EC PRIVATE KEY)" }</dt><dd>{ "EC private keys only, the curve named inside: OpenSSL's ecparam output." }</dd>
+                    <dt>{ "PKCS#8 (BEGIN PRIVATE KEY)" }</dt><dd>{ "A private key of any type, with its algorithm named inside." }</dd>
+                    <dt>{ "JWK (RFC 7517)" }</dt><dd>{ "The same numbers as JSON, base64url-encoded; what JWK Sets and OpenID Connect publish." }</dd>
+                    <dt>{ "Thumbprint (RFC 7638)" }</dt><dd>{ "SHA-256 of the key's required JWK members: a stable name for the key, often used as kid." }</dd>
+                </dl>
+            </section>
+            <section class="pane kt-forms" aria-label="Key forms">
                 if tool.forms.is_empty() && tool.error.is_none() && tool.job.is_none() {
                     <p class="muted">{ "The key's forms appear here. Nothing is sent anywhere." }</p>
                 }
