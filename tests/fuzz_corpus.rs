@@ -56,6 +56,11 @@ fn replay_all(target: &str, run: fn(&[u8])) {
 }
 
 #[test]
+fn sign_corpus() {
+    replay_all("sign", replay::run_sign);
+}
+
+#[test]
 fn decode_corpus() {
     replay_all("decode", replay::run_decode);
 }

@@ -154,3 +154,42 @@ fn refusals_say_why() {
     );
     assert!(err(r#"{"typ":"JWT"}"#, "{}", "s").contains("\"alg\""));
 }
+
+#[test]
+fn a_jwk_signs_only_within_its_own_restrictions_and_the_header_kid_picks_the_key() {
+    let doc: Value = serde_json::from_str(VECTORS).unwrap();
+    let vectors = doc["vectors"].as_array().unwrap();
+    let private = |id: &str| -> Value {
+        vectors.iter().find(|v| v["id"] == id).unwrap()["private_key"].clone()
+    };
+    let err = |h: &str, k: &str| sign::sign_token(h, "{}", k, SecretEncoding::Utf8).unwrap_err();
+    let mut rsa = private("rfc7515-a2-rs256");
+    rsa["alg"] = "RS384".into();
+    assert_eq!(
+        err(r#"{"alg":"RS256"}"#, &rsa.to_string()),
+        "This key cannot sign RS256: the key is restricted to \"alg\": \"RS384\"."
+    );
+    rsa["alg"] = "RS256".into();
+    rsa["key_ops"] = serde_json::json!(["verify"]);
+    assert_eq!(
+        err(r#"{"alg":"RS256"}"#, &rsa.to_string()),
+        "This key cannot sign RS256: the key's \"key_ops\" (verify) do not include \"sign\"."
+    );
+    assert_eq!(
+        err(r#"{"alg":"HS256"}"#, r#"{"kty":"oct","k":"c2hvcnQ"}"#),
+        "This key cannot sign HS256: the \"oct\" key is 5 bytes and HS256 keys must be at least 32 (RFC 7518 §3.2); a short test secret can be typed as text instead."
+    );
+    // Two private keys: the header's kid chooses which one signs.
+    let mut a = private("rfc7515-a4-es512");
+    a["kid"] = "a".into();
+    let mut b = private("rfc7520-4.3-es512");
+    b["kid"] = "b".into();
+    let set = serde_json::json!({ "keys": [a.clone(), b.clone()] }).to_string();
+    for (kid, key, other) in [("a", &a, &b), ("b", &b, &a)] {
+        let header = format!(r#"{{"alg":"ES512","kid":"{kid}"}}"#);
+        let token = sign::sign_token(&header, "{}", &set, SecretEncoding::Utf8).unwrap();
+        let alone = |k: &Value| verdict(&token, &k.to_string(), SecretEncoding::Utf8).status;
+        assert_eq!(alone(key), Status::Valid, "kid {kid}");
+        assert_eq!(alone(other), Status::Invalid, "kid {kid}");
+    }
+}

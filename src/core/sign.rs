@@ -7,7 +7,7 @@ use jsonwebtoken::EncodingKey;
 use super::algorithms::{self, AlgInfo, Family};
 use super::base64url;
 use super::json;
-use super::keys::{self, Curve, KeyMaterial, KeyText, PrivateKey, SecretEncoding};
+use super::keys::{self, Curve, Key, KeyMaterial, KeyText, PrivateKey, SecretEncoding};
 use super::verify;
 
 /// What can sign: an HMAC secret, or the private half of a key.
@@ -202,13 +202,35 @@ pub fn sign_token(
             return Err("Enter a private key (PEM or JWK) to sign with.".into())
         }
         KeyText::Keys { keys, .. } => {
-            let signer = keys.iter().find_map(|k| match (&k.private, &k.material) {
-                (Some(private), _) => Some(SigningKey::Private(private)),
-                // A JWK "oct" key is a secret.
-                (None, KeyMaterial::Secret(secret)) => Some(SigningKey::Secret(secret)),
-                (None, _) => None,
-            });
+            let info = algorithms::lookup(&alg)
+                .ok_or_else(|| format!("{alg} is not an algorithm this debugger signs with"))?;
+            // The key the header names by kid first, then the others.
+            let kid = signing_kid(header);
+            let mut ordered: Vec<&Key> = keys.iter().collect();
+            ordered.sort_by_key(|k| kid.is_none() || k.kid != kid);
+            let mut refusal = None;
+            let mut signer = None;
+            for key in ordered {
+                let candidate = match (&key.private, &key.material) {
+                    (Some(private), _) => SigningKey::Private(private),
+                    // A JWK "oct" key is a secret.
+                    (None, KeyMaterial::Secret(secret)) => SigningKey::Secret(secret),
+                    (None, _) => continue,
+                };
+                match sign_restriction(info, key) {
+                    Some(reason) => {
+                        refusal.get_or_insert(reason);
+                    }
+                    None => {
+                        signer = Some(candidate);
+                        break;
+                    }
+                }
+            }
             let Some(signer) = signer else {
+                if let Some(reason) = refusal {
+                    return Err(format!("This key cannot sign {alg}: {reason}."));
+                }
                 let public = keys
                     .first()
                     .map(|k| k.material.describe())
@@ -221,6 +243,45 @@ pub fn sign_token(
         }
     };
     Ok(format!("{input}.{}", base64url::encode(&signature)))
+}
+
+/// The header's `kid`, when it is a string.
+fn signing_kid(header: &str) -> Option<String> {
+    let doc = json::parse(header).ok()?;
+    Some(doc.value.get("kid")?.as_str()?.to_string())
+}
+
+/// Why a JWK's own restrictions forbid it to sign `alg`: the same rules the
+/// verifier applies (RFC 7517 §4.2–4.4, RFC 7518 §3.2), so a token signed
+/// here never fails verification here for its key's sake.
+fn sign_restriction(alg: &AlgInfo, key: &Key) -> Option<String> {
+    if let Some(key_alg) = &key.alg {
+        if !verify::alg_label_fits(key_alg, alg, &key.material) {
+            return Some(format!("the key is restricted to \"alg\": \"{key_alg}\""));
+        }
+    }
+    if let Some(u) = key.use_.as_deref().filter(|u| *u != "sig") {
+        return Some(format!("the key's \"use\" is \"{u}\", not \"sig\""));
+    }
+    if let Some(ops) = key
+        .key_ops
+        .as_ref()
+        .filter(|ops| !ops.iter().any(|o| o == "sign"))
+    {
+        return Some(format!(
+            "the key's \"key_ops\" ({}) do not include \"sign\"",
+            ops.join(", ")
+        ));
+    }
+    match &key.material {
+        KeyMaterial::Secret(s) if s.len() < alg.hash_len => Some(format!(
+            "the \"oct\" key is {} bytes and {} keys must be at least {} (RFC 7518 §3.2); a short test secret can be typed as text instead",
+            s.len(),
+            alg.name,
+            alg.hash_len
+        )),
+        _ => None,
+    }
 }
 
 fn json_error(what: &str, e: &json::JsonError) -> String {

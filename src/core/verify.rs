@@ -511,7 +511,7 @@ fn unfit_reason(alg: &AlgInfo, key: &Key) -> Option<String> {
 /// Whether a key labelled `key_alg` may verify `alg`: one algorithm per key
 /// (RFC 8725 §3.1), with the early-draft names ES521 (for ES512 on P-521)
 /// and Ed25519/EdDSA treated as the same algorithm.
-fn alg_label_fits(key_alg: &str, alg: &AlgInfo, material: &KeyMaterial) -> bool {
+pub(crate) fn alg_label_fits(key_alg: &str, alg: &AlgInfo, material: &KeyMaterial) -> bool {
     match (key_alg, alg.name) {
         (label, name) if label == name => true,
         ("ES521", "ES512") => matches!(

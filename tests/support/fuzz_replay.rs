@@ -19,6 +19,7 @@ use jwt_debugger::core::keys::{self, Curve, Key, KeyMaterial, KeyText, SecretEnc
 use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
 use jwt_debugger::core::verify::{self, Status, VerifyRequest};
 use jwt_debugger::core::{base64url, claims, errors::Segment, findings, json};
+use jwt_debugger::core::{key_export, sign};
 
 /// "Now" values findings are computed at: the epoch, the app's test date, a
 /// far-future date, year 1, year 9999, and both ends of i64.
@@ -710,4 +711,83 @@ fn signed_round_trip(signer: &Signer, message: &[u8]) {
         Ok(true),
         "{alg} signature with a flipped bit does not verify"
     );
+}
+
+// ---------------------------------------------------------------------------
+// sign
+// ---------------------------------------------------------------------------
+
+/// `header 0xff payload 0xff key [0xff selector]` → signing and key export.
+/// Whatever signs must verify with the same key text (unless the header
+/// asks for what the verifier refuses on purpose: `crit`, `b64`), the key
+/// tool's forms must read back to the same thumbprint, and setting a member
+/// must give JSON that parses.
+pub fn run_sign(data: &[u8]) {
+    let mut parts = data.split(|&b| b == 0xff);
+    let header = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let payload = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let key = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let selector = parts.next().and_then(|p| p.first().copied()).unwrap_or(0);
+    let encoding = SecretEncoding::ALL[usize::from(selector) % SecretEncoding::ALL.len()];
+    // Half the time the header's alg is replaced by a real one, so the
+    // signers themselves run, not only the JSON checks.
+    let header = if selector & 0x80 != 0 {
+        let alg = algorithms::SIGNING_ALGORITHMS
+            [usize::from(selector) % algorithms::SIGNING_ALGORITHMS.len()];
+        json::set_member(&header, "alg", serde_json::Value::String(alg.into()))
+            .unwrap_or(header)
+    } else {
+        header
+    };
+
+    if let Ok((alg, input)) = sign::signing_input(&header, &payload) {
+        assert_eq!(input.matches('.').count(), 1, "signing input {input:?}");
+        let _ = sign::sign_on_page(&alg, &input, &key, encoding);
+    }
+    if let Ok(token) = sign::sign_token(&header, &payload, &key, encoding) {
+        let decoded = token::decode(&token);
+        assert_eq!(decoded.kind, TokenKind::Jws, "signed token {token:?}");
+        if signed_token_must_verify(&decoded, &key) {
+            let verdict = verify::verify(&VerifyRequest {
+                decoded: &decoded,
+                key_text: &key,
+                encoding,
+                detached_payload: None,
+                now: 1_767_225_600,
+            });
+            assert_eq!(verdict.status, Status::Valid, "{token} with {key:?}: {verdict:?}");
+        }
+    }
+    if let Ok(forms) = key_export::convert(&key) {
+        for form in forms {
+            assert_eq!(form.thumbprint.len(), 43, "thumbprint {form:?}");
+            for text in [Some(&form.public_jwk), form.public_pem.as_ref(), form.private_pem.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                let again = key_export::convert(text).expect("a form reads back");
+                assert_eq!(again.len(), 1);
+                assert_eq!(again[0].thumbprint, form.thumbprint, "{text}");
+            }
+        }
+    }
+    if let Ok(text) = json::set_member(&payload, "exp", serde_json::Value::from(1)) {
+        assert!(json::parse(&text).is_ok(), "set_member wrote {text:?}");
+    }
+}
+
+/// A signed token verifies with its own key text, except where the verifier
+/// refuses on purpose what the signer writes as asked: `none`, `crit`,
+/// `b64`, and keys limited by `key_ops` (sign-only keys do not verify) or
+/// chosen from a set by a kid that is not there.
+fn signed_token_must_verify(decoded: &Decoded, key: &str) -> bool {
+    let header_ok = decoded.alg() != Some("none")
+        && decoded.header_param("crit").is_none()
+        && decoded.header_param("b64").is_none();
+    let key_ok = match keys::parse_key_text(key) {
+        Ok(KeyText::Keys { keys, is_set }) => !is_set && keys.iter().all(|k| k.key_ops.is_none()),
+        Ok(KeyText::Secret(_)) => true,
+        _ => false,
+    };
+    header_ok && key_ok
 }
