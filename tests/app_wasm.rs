@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use jwt_debugger::core::base64url;
-use jwt_debugger::core::SAMPLE_TOKEN;
+use jwt_debugger::core::keys::SecretEncoding;
+use jwt_debugger::core::sign;
+use jwt_debugger::core::{SAMPLE_SECRET, SAMPLE_TOKEN};
 use jwt_debugger::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -98,7 +100,12 @@ impl Rig {
     /// Sets the token textarea as a paste does and fires a bubbling `input`
     /// event, then lets Yew render.
     async fn type_token(&self, text: &str) {
-        let area: HtmlTextAreaElement = self.get("token-input").dyn_into().unwrap();
+        self.type_into("token-input", text).await;
+    }
+
+    /// Sets any textarea as typing does and lets Yew render.
+    async fn type_into(&self, testid: &str, text: &str) {
+        let area: HtmlTextAreaElement = self.get(testid).dyn_into().unwrap();
         area.set_value(text);
         // `createEvent` + `initEvent` makes a bubbling event without the
         // `EventInit` web-sys feature.
@@ -106,6 +113,23 @@ impl Rig {
         event.init_event_with_bubbles("input", true);
         area.dispatch_event(&event).unwrap();
         yew::scheduler::flush().await;
+    }
+
+    async fn click(&self, testid: &str) {
+        let button: web_sys::HtmlElement = self.get(testid).dyn_into().unwrap();
+        button.click();
+        yew::scheduler::flush().await;
+    }
+
+    fn value(&self, testid: &str) -> String {
+        let area: HtmlTextAreaElement = self.get(testid).dyn_into().unwrap();
+        area.value()
+    }
+
+    fn status(&self) -> String {
+        self.get("verify-status")
+            .get_attribute("data-status")
+            .unwrap_or_default()
     }
 
     async fn with_token(text: &str) -> Rig {
@@ -285,4 +309,61 @@ fn panic_notice_is_plain_text_at_the_top_of_the_page() {
         .unwrap()
         .is_same_node(Some(&notice)));
     notice.remove();
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_payload_re_signs_the_sample_on_the_page() {
+    let rig = Rig::mount().await;
+    assert_eq!(rig.status(), "valid");
+    assert!(rig.find("payload-editor").is_none());
+    rig.click("edit-token").await;
+    assert_eq!(rig.value("header-editor"), HEADER_PRETTY);
+    rig.type_into(
+        "payload-editor",
+        "{\n  \"sub\": \"admin\",\n  \"n\": 1.50\n}",
+    )
+    .await;
+    let token = rig.value("token-input");
+    let (alg, input) =
+        sign::signing_input(HEADER_PRETTY, "{\"sub\":\"admin\",\"n\":1.50}").unwrap();
+    let expected = match sign::sign_on_page(&alg, &input, SAMPLE_SECRET, SecretEncoding::Utf8) {
+        sign::PageSigning::Signed(token) => token,
+        other => panic!("the sample secret does not sign: {other:?}"),
+    };
+    assert_eq!(token, expected);
+    assert_eq!(rig.status(), "valid");
+    assert_eq!(
+        rig.text("payload-json"),
+        "{\n  \"sub\": \"admin\",\n  \"n\": 1.50\n}"
+    );
+    rig.type_into("payload-editor", "{\"sub\": }").await;
+    assert_eq!(
+        rig.text("edit-error"),
+        "The payload is not valid JSON at line 1, column 9: expected value."
+    );
+    assert_eq!(
+        rig.value("token-input"),
+        expected,
+        "the last good token stays"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_encoder_signs_at_once_and_opens_in_the_decoder() {
+    let rig = Rig::mount().await;
+    rig.click("mode-encode").await;
+    let token = rig.text("encoder-output");
+    assert_eq!(token.split('.').count(), 3);
+    assert!(rig.find("encoder-error").is_none());
+    rig.type_into("encoder-key", "").await;
+    assert_eq!(
+        rig.text("encoder-error"),
+        "Enter a shared secret to sign with."
+    );
+    assert!(rig.find("encoder-output").is_none());
+    rig.type_into("encoder-key", SAMPLE_SECRET).await;
+    assert_eq!(rig.text("encoder-output"), token);
+    rig.click("open-in-decoder").await;
+    assert_eq!(rig.value("token-input"), token);
+    assert_eq!(rig.status(), "valid");
 }
