@@ -200,6 +200,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     let mut all_findings = findings::token_findings(&state.decoded, state.now);
     all_findings.extend(state.verdict.findings.iter().cloned());
+    // Danger first, then warning, then info.
+    all_findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let findings = Rc::new(all_findings);
     let decoded = state.decoded.clone();
     let on_mode = {

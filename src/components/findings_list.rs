@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::finding_refs;
 use crate::core::findings::Finding;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,11 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                     <span class="finding-badge">{ f.severity.as_str() }</span>
                     <span class="finding-text">
                         <strong>{ f.title.clone() }</strong>{ " " }{ f.detail.clone() }
+                        if let Some(r) = finding_refs::reference(&f.code) {
+                            <span class="finding-advice">{ " " }{ r.advice }</span>
+                            <a class="finding-ref" data-testid="finding-ref" href={r.url}
+                                target="_blank" rel="noopener noreferrer">{ r.cite }</a>
+                        }
                     </span>
                 </li>
             }) }

@@ -148,8 +148,263 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
     }
     if let Some(claims) = d.claims() {
         time_findings(claims, now, &mut out);
+        audience_findings(claims, &mut out);
+        typing_findings(claims, d, &mut out);
+        if let Some(place) = sensitive_place(claims) {
+            out.push(finding(
+                "sensitive-data",
+                Severity::Danger,
+                "Secret data in a readable token",
+                format!(
+                    "{place}. A signed token is only encoded, not encrypted: anyone who sees it (logs, browser storage, proxies) can read this."
+                ),
+            ));
+        }
     }
+    if let Some(detail) = nested_token(d) {
+        out.push(finding(
+            "nested-jwt",
+            Severity::Info,
+            "Nested token",
+            detail,
+        ));
+    }
+    // Danger first, then warning, then info; each group in the order found.
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
+}
+
+/// `iss` and `aud` let a server refuse tokens from another issuer or meant
+/// for another service (RFC 8725 §3.8–3.9). A `client_id`/`azp`/`cid` names
+/// the audience of access tokens that have no `aud` (Cognito, Okta).
+fn audience_findings(claims: &serde_json::Map<String, Value>, out: &mut Vec<Finding>) {
+    if !claims.contains_key("iss") {
+        out.push(finding(
+            "missing-iss",
+            Severity::Info,
+            "No issuer",
+            "There is no \"iss\" claim, so a server cannot tell this token from one another issuer made with the same key.".into(),
+        ));
+    }
+    let named_client = ["client_id", "azp", "cid"]
+        .iter()
+        .any(|c| claims.contains_key(*c));
+    if !claims.contains_key("aud") && !named_client {
+        out.push(finding(
+            "missing-aud",
+            Severity::Info,
+            "No audience",
+            "There is no \"aud\" claim, so every service that trusts the issuer would accept this token, not only the one it was meant for.".into(),
+        ));
+    }
+}
+
+/// An access token (it carries scopes or a client) should say so in `typ`
+/// (RFC 9068: `at+jwt`), so it cannot be replayed as another kind of token.
+fn typing_findings(claims: &serde_json::Map<String, Value>, d: &Decoded, out: &mut Vec<Finding>) {
+    let looks_like_access = ["scope", "scp", "client_id"]
+        .iter()
+        .any(|c| claims.contains_key(*c))
+        && !claims.contains_key("nonce");
+    if !looks_like_access {
+        return;
+    }
+    let typ = d.header_param("typ").and_then(Value::as_str).unwrap_or("");
+    let typed =
+        typ.eq_ignore_ascii_case("at+jwt") || typ.eq_ignore_ascii_case("application/at+jwt");
+    if !typed {
+        let shown = if typ.is_empty() {
+            "no \"typ\"".to_string()
+        } else {
+            format!("\"typ\": \"{}\"", super::json::visible(typ))
+        };
+        out.push(finding(
+            "explicit-typing",
+            Severity::Info,
+            "Access token not explicitly typed",
+            format!(
+                "It carries scopes or a client, like an access token, but has {shown} rather than \"at+jwt\", so a server cannot tell it from an ID token or another JWT by its header."
+            ),
+        ));
+    }
+}
+
+/// Where the payload carries what should never be in a readable token: the
+/// first such claim, in words.
+fn sensitive_place(claims: &serde_json::Map<String, Value>) -> Option<String> {
+    let mut found = None;
+    for (name, value) in claims {
+        found = sensitive_in(name, value, 0);
+        if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+fn sensitive_in(name: &str, value: &Value, depth: usize) -> Option<String> {
+    if depth > 16 {
+        return None;
+    }
+    let shown = super::json::visible(name);
+    if let Some(what) = sensitive_name(name) {
+        if !matches!(value, Value::Null | Value::Bool(_)) && value != &Value::String(String::new())
+        {
+            return Some(format!("\"{shown}\" looks like {what}"));
+        }
+    }
+    match value {
+        Value::String(text) => {
+            sensitive_text(name, text).map(|what| format!("\"{shown}\" holds {what}"))
+        }
+        Value::Object(map) => map.iter().find_map(|(k, v)| sensitive_in(k, v, depth + 1)),
+        Value::Array(items) => items.iter().find_map(|v| sensitive_in(name, v, depth + 1)),
+        _ => None,
+    }
+}
+
+/// Claim names that mean a secret. `pwd_exp`, `pwd_url` (Entra) and the
+/// like are about a password, not one.
+fn sensitive_name(name: &str) -> Option<&'static str> {
+    let n: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const NAMES: &[(&str, &str)] = &[
+        ("password", "a password"),
+        ("passwd", "a password"),
+        ("pwd", "a password"),
+        ("userpassword", "a password"),
+        ("clientsecret", "a client secret"),
+        ("secret", "a secret"),
+        ("apikey", "an API key"),
+        ("apisecret", "an API secret"),
+        ("privatekey", "a private key"),
+        ("secretkey", "a secret key"),
+        ("secretaccesskey", "a cloud secret key"),
+        ("awssecretaccesskey", "a cloud secret key"),
+        ("refreshtoken", "a refresh token"),
+        ("ssn", "a national ID number"),
+        ("socialsecuritynumber", "a national ID number"),
+        ("creditcard", "a payment card number"),
+        ("cardnumber", "a payment card number"),
+        ("cvv", "a card security code"),
+        ("cvc", "a card security code"),
+    ];
+    NAMES.iter().find(|(k, _)| *k == n).map(|(_, what)| *what)
+}
+
+/// Values that are secrets whatever their claim's name.
+fn sensitive_text(name: &str, text: &str) -> Option<&'static str> {
+    if text.contains("-----BEGIN") && text.contains("PRIVATE KEY") {
+        return Some("a private key");
+    }
+    if is_aws_key_id(text) {
+        return Some("a cloud access key ID");
+    }
+    let n = name.to_ascii_lowercase();
+    let id_like =
+        n == "sub" || n == "jti" || n == "sid" || n.ends_with("id") || n.contains("phone");
+    if !id_like && is_card_number(text) {
+        return Some("a payment card number");
+    }
+    if is_us_ssn(text) {
+        return Some("a national ID number");
+    }
+    None
+}
+
+fn is_aws_key_id(text: &str) -> bool {
+    text.len() == 20
+        && (text.starts_with("AKIA") || text.starts_with("ASIA"))
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// 13–19 digits (spaces or dashes allowed) with a card network's prefix and
+/// a valid Luhn check digit.
+fn is_card_number(text: &str) -> bool {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    {
+        return false;
+    }
+    let digits: Vec<u32> = text.chars().filter_map(|c| c.to_digit(10)).collect();
+    if !(13..=19).contains(&digits.len()) {
+        return false;
+    }
+    let prefix = |n: usize| digits.iter().take(n).fold(0, |acc, d| acc * 10 + d);
+    let network = digits[0] == 4
+        || (51..=55).contains(&prefix(2))
+        || (2221..=2720).contains(&prefix(4))
+        || matches!(prefix(2), 34 | 37 | 65)
+        || prefix(4) == 6011;
+    network && luhn(&digits)
+}
+
+fn luhn(digits: &[u32]) -> bool {
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 {
+                    d * 2 - 9
+                } else {
+                    d * 2
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// `123-45-6789`, with the ranges the US never issues left out.
+fn is_us_ssn(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 11 || b[3] != b'-' || b[6] != b'-' {
+        return false;
+    }
+    let part = |r: std::ops::Range<usize>| -> Option<u32> { text.get(r)?.parse().ok() };
+    match (part(0..3), part(4..6), part(7..11)) {
+        (Some(area), Some(group), Some(serial)) => {
+            area != 0
+                && area != 666
+                && area < 900
+                && group != 0
+                && serial != 0
+                && text
+                    .chars()
+                    .enumerate()
+                    .all(|(i, c)| i == 3 || i == 6 || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// A token inside the token: `cty: JWT` (RFC 7519 §5.2), or a payload that
+/// is itself a compact JWS or JWE.
+fn nested_token(d: &Decoded) -> Option<String> {
+    let cty = d.header_param("cty").and_then(Value::as_str);
+    let declared = cty.is_some_and(|c| c.eq_ignore_ascii_case("JWT"));
+    let inner = match &d.payload {
+        PayloadView::Text(text) => {
+            let inner = super::token::decode(text.trim());
+            matches!(inner.kind, TokenKind::Jws | TokenKind::Jwe) && inner.header.is_some()
+        }
+        _ => false,
+    };
+    match (declared, inner) {
+        (_, true) => Some("The payload is itself a compact JWT. Decode and verify it too: the outer signature says nothing about the inner token's own.".into()),
+        (true, false) => Some("\"cty\": \"JWT\" says the payload is a nested JWT, but it does not decode as one.".into()),
+        _ => None,
+    }
 }
 
 fn duplicate(segment: Segment, path: &str) -> Finding {
@@ -409,7 +664,21 @@ mod tests {
         )
     }
 
+    /// The codes raised, leaving out the audience and typing notes that
+    /// most crafted payloads here trigger (tested on their own below).
     fn codes(header: &str, payload: &str) -> Vec<String> {
+        all_codes(header, payload)
+            .into_iter()
+            .filter(|c| {
+                !matches!(
+                    c.as_str(),
+                    "missing-iss" | "missing-aud" | "explicit-typing"
+                )
+            })
+            .collect()
+    }
+
+    fn all_codes(header: &str, payload: &str) -> Vec<String> {
         token_findings(&decode(&token(header, payload)), NOW)
             .into_iter()
             .map(|f| f.code.into_owned())
@@ -417,10 +686,10 @@ mod tests {
     }
 
     #[test]
-    fn sample_is_long_lived_only() {
+    fn sample_is_long_lived_and_an_untyped_access_token() {
         let f = token_findings(&decode(crate::core::SAMPLE_TOKEN), NOW);
         let c: Vec<_> = f.iter().map(|f| f.code.as_ref()).collect();
-        assert_eq!(c, ["long-lifetime"]);
+        assert_eq!(c, ["long-lifetime", "explicit-typing"]);
         assert_eq!(
             f[0].detail,
             "The token is valid for 74 years (from \"iat\" to \"exp\"); more than 24 hours makes a stolen token useful for long."
@@ -500,7 +769,7 @@ mod tests {
             .into_iter()
             .map(|f| f.code.into_owned())
             .collect();
-        assert_eq!(c, ["null-signature"]);
+        assert_eq!(c, ["null-signature", "missing-iss", "missing-aud"]);
     }
 
     #[test]
@@ -509,10 +778,116 @@ mod tests {
             &decode(&format!(" Bearer {}", crate::core::SAMPLE_TOKEN)),
             NOW,
         );
-        assert_eq!(f[0].code, "input-cleaned");
+        let cleaned = f.iter().find(|f| f.code == "input-cleaned").unwrap();
+        assert_eq!(f[0].severity, Severity::Warning, "warnings before info");
+        assert_eq!(cleaned.severity, Severity::Info);
         assert_eq!(
-            f[0].detail,
+            cleaned.detail,
             "Removed an Authorization/Bearer prefix, whitespace and line breaks before decoding."
         );
+    }
+
+    #[test]
+    fn audience_and_typing_notes_apply_exactly() {
+        let h = r#"{"alg":"RS256","typ":"JWT"}"#;
+        let exp = r#""exp":1767226000"#;
+        assert_eq!(
+            all_codes(h, &format!("{{{exp}}}")),
+            ["missing-iss", "missing-aud"]
+        );
+        assert!(all_codes(h, &format!(r#"{{"iss":"i","aud":"a",{exp}}}"#)).is_empty());
+        // Cognito-style access token: no aud, but a client_id; typed JWT.
+        assert_eq!(
+            all_codes(
+                h,
+                &format!(r#"{{"iss":"i","client_id":"c","scope":"s",{exp}}}"#)
+            ),
+            ["explicit-typing"]
+        );
+        let at = r#"{"alg":"RS256","typ":"at+jwt"}"#;
+        assert!(all_codes(at, &format!(r#"{{"iss":"i","aud":"a","scope":"s",{exp}}}"#)).is_empty());
+        // An ID token with scopes-like claims but a nonce is not an access token.
+        assert!(all_codes(
+            h,
+            &format!(r#"{{"iss":"i","aud":"a","scp":"s","nonce":"n",{exp}}}"#)
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn sensitive_data_is_found_and_profile_claims_are_not() {
+        let h = r#"{"alg":"HS256"}"#;
+        let base = r#""iss":"i","aud":"a","exp":1767226000"#;
+        let sensitive = |extra: &str| {
+            let p = format!("{{{base},{extra}}}");
+            token_findings(&decode(&token(h, &p)), NOW)
+                .into_iter()
+                .find(|f| f.code == "sensitive-data")
+                .map(|f| f.detail)
+        };
+        for (extra, words) in [
+            (
+                r#""password":"hunter2""#,
+                "\"password\" looks like a password",
+            ),
+            (
+                r#""user":{"client_secret":"x"}"#,
+                "\"client_secret\" looks like a client secret",
+            ),
+            (r#""Api-Key":"k""#, "\"Api-Key\" looks like an API key"),
+            (
+                r#""card":"4111 1111 1111 1111""#,
+                "\"card\" holds a payment card number",
+            ),
+            (
+                r#""note":"-----BEGIN PRIVATE KEY-----\nMII""#,
+                "\"note\" holds a private key",
+            ),
+            (
+                r#""k":"AKIAIOSFODNN7EXAMPLE""#,
+                "\"k\" holds a cloud access key ID",
+            ),
+            (
+                r#""tax":"123-45-6789""#,
+                "\"tax\" holds a national ID number",
+            ),
+        ] {
+            let detail = sensitive(extra).unwrap_or_else(|| panic!("not found in {extra}"));
+            assert!(detail.starts_with(words), "{detail}");
+        }
+        for extra in [
+            r#""email":"a@b.example","name":"Ada","phone_number":"+4411111111111111""#,
+            r#""pwd_exp":"3600","pwd_url":"https://x""#,
+            r#""sub":"4111111111111111","password_set":true"#,
+            r#""card":"4111 1111 1111 1112""#,
+            r#""ssn":"""#,
+            r#""tax":"000-12-3456""#,
+        ] {
+            assert_eq!(sensitive(extra), None, "{extra}");
+        }
+    }
+
+    #[test]
+    fn nested_tokens_are_noticed() {
+        let inner = crate::core::SAMPLE_TOKEN;
+        let t = format!(
+            "{}.{}.c2ln",
+            encode(br#"{"alg":"HS256","cty":"JWT"}"#),
+            encode(inner.as_bytes())
+        );
+        let f = token_findings(&decode(&t), NOW);
+        assert!(f
+            .iter()
+            .any(|f| f.code == "nested-jwt" && f.detail.starts_with("The payload is itself")));
+        let t = format!(
+            "{}.{}.c2ln",
+            encode(br#"{"alg":"HS256","cty":"JWT"}"#),
+            encode(b"{}")
+        );
+        let f = token_findings(&decode(&t), NOW);
+        assert!(f
+            .iter()
+            .any(|f| f.code == "nested-jwt" && f.detail.contains("does not decode")));
+        assert!(!all_codes(r#"{"alg":"HS256"}"#, "{}").contains(&"nested-jwt".to_string()));
     }
 }

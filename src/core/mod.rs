@@ -6,6 +6,7 @@ pub mod base64url;
 pub mod claims;
 pub mod engine;
 pub mod errors;
+pub mod finding_refs;
 pub mod findings;
 pub mod json;
 pub mod key_export;

@@ -8,6 +8,7 @@ use super::algorithms::{self, AlgInfo, Family};
 use super::base64url;
 use super::errors::{DecodeErrorKind, Segment};
 use super::findings::{self, Finding, Severity};
+use super::json;
 use super::keys::{self, Key, KeyMaterial, KeyShape, KeyText, SecretEncoding};
 use super::token::{Decoded, TokenKind};
 use super::weak_secrets;
@@ -577,13 +578,27 @@ fn verify_candidates(
                     .iter()
                     .filter_map(|k| k.kid.as_ref().map(|k| format!("\"{k}\"")))
                     .collect();
-                return Verdict::new(
+                let listed = if kids.is_empty() {
+                    "no kids".to_string()
+                } else {
+                    kids.join(", ")
+                };
+                let mut v = Verdict::new(
                     Status::Invalid,
                     format!(
-                        "No key in the JWK Set has the token's kid \"{kid}\" (the set has {}). The token was signed with a key this set does not hold.",
-                        if kids.is_empty() { "no kids".to_string() } else { kids.join(", ") }
+                        "No key in the JWK Set has the token's kid \"{kid}\" (the set has {listed}). The token was signed with a key this set does not hold."
                     ),
                 );
+                v.findings.push(Finding {
+                    code: "kid-not-found".into(),
+                    severity: Severity::Warning,
+                    title: "Key ID not in the key set".into(),
+                    detail: format!(
+                        "The token's kid \"{}\" is not among the pasted keys ({listed}): the issuer may have rotated its keys, or the token comes from elsewhere.",
+                        json::visible(kid)
+                    ),
+                });
+                return v;
             }
             matching
         }
