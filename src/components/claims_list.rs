@@ -43,11 +43,23 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
                     <div class="claim-name">
                         <code>{ for row.shown_name.iter().map(piece) }</code>
                         if let Some(info) = row.info {
-                            <span class="claim-title" title={info.description}>{ info.title }</span>
+                            <span class="claim-title">{ info.title }</span>
                         }
                     </div>
                     <div class="claim-value">
                         <span class="json-inline">{ for row.value.iter().map(piece) }</span>
+                        if let Some(info) = row.info {
+                            <p class="claim-description" data-testid="claim-description">
+                                { info.description }{ " " }
+                                <a class="claim-ref" href={info.reference.url} target="_blank"
+                                    rel="noopener noreferrer">{ info.reference.cite }</a>
+                            </p>
+                        }
+                        if !row.details.is_empty() {
+                            <ul class="claim-details">
+                                { for row.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }
+                            </ul>
+                        }
                         if let Some(t) = &row.time {
                             <div class="claim-time">
                                 <span class="claim-rel">{ t.relative.clone() }</span>

@@ -2,117 +2,46 @@
 
 use serde_json::Value;
 
+use super::claim_registry::{self, ClaimEntry};
 use super::json::{self, JsonDoc, Piece};
 use time::{OffsetDateTime, UtcOffset};
 
+/// A NumericDate claim and how its distance from now reads: `{}` in a
+/// phrase is the distance ("expires in 3 hours", "expired 2 days ago").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimKind {
-    Plain,
-    /// A NumericDate: seconds since 1970-01-01T00:00:00Z.
-    Time {
-        /// How the relative time reads when the moment is ahead ("expires in 3 hours").
-        future: &'static str,
-        /// And when it is behind ("expired 2 days ago").
-        past: &'static str,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClaimInfo {
+pub struct TimeClaim {
     pub name: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-    pub kind: ClaimKind,
+    /// When the moment is ahead.
+    pub future: &'static str,
+    /// When it is behind.
+    pub past: &'static str,
 }
 
-const fn plain(name: &'static str, title: &'static str, description: &'static str) -> ClaimInfo {
-    ClaimInfo {
-        name,
-        title,
-        description,
-        kind: ClaimKind::Plain,
-    }
+const fn time(name: &'static str, future: &'static str, past: &'static str) -> TimeClaim {
+    TimeClaim { name, future, past }
 }
 
-const fn time(
-    name: &'static str,
-    title: &'static str,
-    description: &'static str,
-    future: &'static str,
-    past: &'static str,
-) -> ClaimInfo {
-    ClaimInfo {
-        name,
-        title,
-        description,
-        kind: ClaimKind::Time { future, past },
-    }
-}
-
-/// Registered claims (RFC 7519, the IANA JWT registry, OpenID Connect) and a
-/// few that identity providers commonly add. `{}` in a phrase is the distance.
+/// Claims whose value is a NumericDate (seconds since 1970-01-01T00:00:00Z).
 #[rustfmt::skip]
-pub const CLAIMS: &[ClaimInfo] = &[
-    plain("iss", "Issuer", "Who issued the token"),
-    plain("sub", "Subject", "Whom the token is about"),
-    plain("aud", "Audience", "Who the token is meant for"),
-    time("exp", "Expiration Time", "The token must not be accepted after this time", "expires in {}", "expired {} ago"),
-    time("nbf", "Not Before", "The token must not be accepted before this time", "becomes valid in {}", "valid since {} ago"),
-    time("iat", "Issued At", "When the token was issued", "issued {} in the future", "issued {} ago"),
-    plain("jti", "JWT ID", "A unique identifier of this token"),
-    time("auth_time", "Authentication Time", "When the user authenticated", "authenticates {} in the future", "authenticated {} ago"),
-    time("updated_at", "Updated At", "When the user's information was last updated", "updated {} in the future", "updated {} ago"),
-    time("toe", "Time of Event", "When the event happened", "happens in {}", "happened {} ago"),
-    time("pwd_exp", "Password Expiry", "When the user's password expires", "password expires in {}", "password expired {} ago"),
-    time("rat", "Requested At", "When the authentication was requested", "requested {} in the future", "requested {} ago"),
-    plain("azp", "Authorized Party", "The party to which the token was issued"),
-    plain("nonce", "Nonce", "Ties the token to a client session to stop replay"),
-    plain("acr", "Authentication Context Class", "How strongly the user was authenticated"),
-    plain("amr", "Authentication Methods", "How the user authenticated (password, otp, …)"),
-    plain("sid", "Session ID", "The identity provider's session"),
-    plain("at_hash", "Access Token Hash", "Left half of the hash of the access token"),
-    plain("c_hash", "Code Hash", "Left half of the hash of the authorization code"),
-    plain("s_hash", "State Hash", "Left half of the hash of the state value"),
-    plain("name", "Full Name", "The user's full name"),
-    plain("given_name", "Given Name", "The user's given name"),
-    plain("family_name", "Family Name", "The user's family name"),
-    plain("middle_name", "Middle Name", "The user's middle name"),
-    plain("nickname", "Nickname", "A casual name of the user"),
-    plain("preferred_username", "Preferred Username", "The name the user wants to be known by"),
-    plain("profile", "Profile URL", "The user's profile page"),
-    plain("picture", "Picture URL", "The user's picture"),
-    plain("website", "Website", "The user's web page"),
-    plain("email", "Email", "The user's email address"),
-    plain("email_verified", "Email Verified", "Whether the email address was verified"),
-    plain("gender", "Gender", "The user's gender"),
-    plain("birthdate", "Birthdate", "The user's birthday"),
-    plain("zoneinfo", "Time Zone", "The user's time zone"),
-    plain("locale", "Locale", "The user's locale"),
-    plain("phone_number", "Phone Number", "The user's phone number"),
-    plain("phone_number_verified", "Phone Number Verified", "Whether the phone number was verified"),
-    plain("address", "Address", "The user's postal address"),
-    plain("cnf", "Confirmation", "The key the presenter must prove it holds (RFC 7800)"),
-    plain("act", "Actor", "Who acts on behalf of the subject (token exchange)"),
-    plain("may_act", "May Act For", "Who may act on behalf of the subject"),
-    plain("scope", "Scope", "Space-separated permissions granted"),
-    plain("scp", "Scopes", "Permissions granted"),
-    plain("client_id", "Client ID", "The OAuth client the token was issued to"),
-    plain("roles", "Roles", "Roles of the subject"),
-    plain("groups", "Groups", "Groups the subject belongs to"),
-    plain("entitlements", "Entitlements", "What the subject is entitled to"),
-    plain("events", "Security Events", "Security events (RFC 8417)"),
-    plain("txn", "Transaction ID", "Identifies the transaction"),
-    plain("tid", "Tenant ID", "The tenant (directory) the token belongs to"),
-    plain("oid", "Object ID", "The user's immutable identifier in the directory"),
-    plain("upn", "User Principal Name", "The user's sign-in name"),
-    plain("typ", "Type", "Type of the token as the issuer labels it"),
-    plain("vc", "Verifiable Credential", "A W3C verifiable credential"),
-    plain("vp", "Verifiable Presentation", "A W3C verifiable presentation"),
+pub const TIME_CLAIMS: &[TimeClaim] = &[
+    time("exp", "expires in {}", "expired {} ago"),
+    time("nbf", "becomes valid in {}", "valid since {} ago"),
+    time("iat", "issued {} in the future", "issued {} ago"),
+    time("auth_time", "authenticates {} in the future", "authenticated {} ago"),
+    time("updated_at", "updated {} in the future", "updated {} ago"),
+    time("toe", "happens in {}", "happened {} ago"),
+    time("rat", "requested {} in the future", "requested {} ago"),
+    time("vtm", "valid in {}", "valid since {} ago"),
 ];
 
-/// Looks a claim up by its exact name.
-pub fn lookup(name: &str) -> Option<&'static ClaimInfo> {
-    CLAIMS.iter().find(|c| c.name == name)
+/// What a claim means and where it is defined (the claim registry).
+pub fn lookup(name: &str) -> Option<&'static ClaimEntry> {
+    claim_registry::lookup(name)
+}
+
+/// The time phrases of `name`, when it is a time claim.
+pub fn time_claim(name: &str) -> Option<&'static TimeClaim> {
+    TIME_CLAIMS.iter().find(|t| t.name == name)
 }
 
 /// A NumericDate claim as a person reads it.
@@ -299,9 +228,12 @@ pub struct ClaimRow {
     /// The name as shown: hidden characters escaped, so `a\u200bdmin` cannot
     /// pass for `admin`.
     pub shown_name: Vec<Piece>,
-    pub info: Option<&'static ClaimInfo>,
+    pub info: Option<&'static ClaimEntry>,
     /// The value on one line, exactly as in the token.
     pub value: Vec<Piece>,
+    /// The value read for people: each scope, each authentication method,
+    /// what a confirmation key binds.
+    pub details: Vec<String>,
     /// For time claims whose value is a usable NumericDate.
     pub time: Option<TimeView>,
 }
@@ -347,6 +279,7 @@ pub fn rows(doc: &JsonDoc, now: i64, offset_at: &dyn Fn(i64) -> i32) -> Vec<Clai
             shown_name: json::display_text(name),
             info: lookup(name),
             value: shorten(json::compact_member(doc, name).unwrap_or_default()),
+            details: details(name, value),
             time: time_of(name, value, now, offset_at),
         })
         .collect()
@@ -360,11 +293,70 @@ pub fn time_of(
     now: i64,
     offset_at: &dyn Fn(i64) -> i32,
 ) -> Option<TimeView> {
-    let ClaimKind::Time { future, past } = lookup(name)?.kind else {
-        return None;
-    };
+    let t = time_claim(name)?;
     let secs = numeric_date(value)?;
-    time_view(secs, now, offset_at(secs), future, past)
+    time_view(secs, now, offset_at(secs), t.future, t.past)
+}
+
+/// Claims listed item by item above this many are summarised.
+const MAX_DETAILS: usize = 50;
+
+/// A claim's value in words where a bare value says little.
+pub fn details(name: &str, value: &Value) -> Vec<String> {
+    let mut out = match (name, value) {
+        ("scope" | "scp", Value::String(s)) => scopes(s.split_whitespace()),
+        ("scope" | "scp", Value::Array(items)) => scopes(items.iter().filter_map(Value::as_str)),
+        ("amr", Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|m| match claim_registry::amr_value(m) {
+                Some(meaning) => format!("{}: {meaning}", json::visible(m)),
+                None => format!("{}: a method this debugger does not know", json::visible(m)),
+            })
+            .collect(),
+        ("cnf", Value::Object(cnf)) => confirmation(cnf),
+        _ => Vec::new(),
+    };
+    if out.len() > MAX_DETAILS {
+        let more = out.len() - MAX_DETAILS;
+        out.truncate(MAX_DETAILS);
+        out.push(format!("… and {more} more"));
+    }
+    out
+}
+
+fn scopes<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let list: Vec<String> = items.map(json::visible).collect();
+    match list.len() {
+        0 => vec!["No scopes.".to_string()],
+        1 => vec![format!("1 scope: {}", list[0])],
+        n => {
+            let mut out = vec![format!("{n} scopes:")];
+            out.extend(list);
+            out
+        }
+    }
+}
+
+/// What a `cnf` claim binds the token to (RFC 7800, RFC 8705, RFC 9449).
+fn confirmation(cnf: &serde_json::Map<String, Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (member, value) in cnf {
+        let shown = match value {
+            Value::String(s) => json::visible(s),
+            other => json::visible(&other.to_string()),
+        };
+        out.push(match member.as_str() {
+            "jkt" => format!("jkt: bound to the DPoP key whose RFC 7638 thumbprint is {shown} (RFC 9449); only requests signed with that key may use the token"),
+            "x5t#S256" => format!("x5t#S256: bound to the client certificate whose SHA-256 thumbprint is {shown} (mutual TLS, RFC 8705)"),
+            "jwk" => "jwk: bound to the public key carried here (RFC 7800 §3.2)".to_string(),
+            "kid" => format!("kid: bound to the key with ID {shown} (RFC 7800 §3.4)"),
+            "jwe" => "jwe: bound to an encrypted key (RFC 7800 §3.3)".to_string(),
+            "jku" => format!("jku: bound to a key in the set at {shown} (RFC 7800 §3.5)"),
+            other => format!("{}: a confirmation method this debugger does not know", json::visible(other)),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -376,15 +368,41 @@ mod tests {
         assert_eq!(lookup("iss").unwrap().title, "Issuer");
         assert_eq!(lookup("exp").unwrap().title, "Expiration Time");
         assert!(lookup("unknown_claim").is_none());
+        for t in TIME_CLAIMS {
+            assert!(lookup(t.name).is_some(), "{} is explained", t.name);
+        }
+    }
+
+    #[test]
+    fn scopes_methods_and_confirmations_read_for_people() {
+        assert_eq!(
+            details("scope", &serde_json::json!("read:messages  write:messages")),
+            ["2 scopes:", "read:messages", "write:messages"]
+        );
+        assert_eq!(
+            details("scp", &serde_json::json!(["User.Read"])),
+            ["1 scope: User.Read"]
+        );
+        let amr = details("amr", &serde_json::json!(["pwd", "mfa", "zzz"]));
+        assert!(amr[0].starts_with("pwd: "), "{amr:?}");
+        assert!(amr[1].starts_with("mfa: "), "{amr:?}");
+        assert_eq!(amr[2], "zzz: a method this debugger does not know");
+        let cnf = details(
+            "cnf",
+            &serde_json::json!({"jkt": "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}),
+        );
+        assert!(cnf[0].contains("RFC 9449"), "{cnf:?}");
+        assert!(details("sub", &serde_json::json!("x")).is_empty());
+        let many: Vec<String> = (0..80).map(|i| format!("s{i}")).collect();
+        let d = details("scope", &Value::String(many.join(" ")));
+        assert_eq!(d.len(), MAX_DETAILS + 1);
+        assert_eq!(d.last().unwrap(), "… and 31 more");
     }
 
     #[test]
     fn time_view_reads_like_a_person() {
         let now = 1_767_225_600; // 2026-01-01T00:00:00Z
-        let exp = lookup("exp").unwrap();
-        let ClaimKind::Time { future, past } = exp.kind else {
-            panic!("exp is a time claim")
-        };
+        let TimeClaim { future, past, .. } = *time_claim("exp").unwrap();
         let v = time_view(now + 3 * 3600 + 59, now, 60, future, past).unwrap();
         assert_eq!(v.iso, "2026-01-01T03:00:59Z");
         assert_eq!(v.utc, "2026-01-01 03:00:59 UTC");

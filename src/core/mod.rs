@@ -3,6 +3,7 @@
 
 pub mod algorithms;
 pub mod base64url;
+pub mod claim_registry;
 pub mod claims;
 pub mod engine;
 pub mod errors;
