@@ -239,3 +239,35 @@ pub fn show_panic_notice(message: &str) {
         let _ = body.prepend_with_node_1(&notice);
     }
 }
+
+/// The text at `url` (this site's own file), or why it could not be read.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| {
+            "the browser could not fetch it (offline before its first use?)".to_string()
+        })?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "its text cannot be read")?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "its text cannot be read".to_string())
+}
+
+/// The well-known-secret list, when the page was built as a single file and
+/// carries it inline (`window.jwtWeakSecrets`).
+pub fn inline_weak_secrets() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("jwtWeakSecrets"))
+        .ok()?
+        .as_string()
+        .filter(|text| !text.is_empty())
+}

@@ -1,6 +1,7 @@
 //! The app's one state and its reducer. Holds parse results, not only raw
 //! text, so components render what the core decided.
 
+mod crack;
 mod edit;
 mod encoder;
 mod key_tool;
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+pub use crack::{Crack, CrackStatus};
 pub use edit::Edit;
 pub use encoder::Encoder;
 pub use key_tool::KeyTool;
@@ -114,6 +116,8 @@ pub struct AppState {
     pub edit: Edit,
     pub encoder: Encoder,
     pub key_tool: KeyTool,
+    /// The well-known-secret check of the decoded token.
+    pub crack: Crack,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -139,6 +143,7 @@ impl AppState {
             edit: Edit::default(),
             encoder: Encoder::new(now),
             key_tool: KeyTool::default(),
+            crack: Crack::default(),
         }
         .reverify(true)
         .sign_encoder()
@@ -165,6 +170,7 @@ impl AppState {
             decoded,
             raw,
             edit,
+            crack: self.crack.clone().reset(),
             ..self
         }
         .reverify(false)
@@ -212,6 +218,7 @@ impl AppState {
         AppState {
             decoded: Shared::new(token::decode(&raw)),
             raw: raw.into(),
+            crack: self.crack.clone().reset(),
             ..self
         }
         .reverify(false)
@@ -325,7 +332,20 @@ impl AppState {
     }
 
     /// The worker's answer, if it answers a job still waited for.
-    fn answered(&self, seq: u64, response: Response) -> Option<Self> {
+    fn answered(&self, seq: u64, response: Response, at_ms: f64) -> Option<Self> {
+        if is_job(&self.crack.job, seq) {
+            let mut next = self.clone();
+            let mut job_seq = next.job_seq;
+            next.crack = match response {
+                Response::Swept(result) => next.crack.swept(result, at_ms, &mut job_seq),
+                Response::BadRequest(reason) => next.crack.failed(&reason),
+                _ => next
+                    .crack
+                    .failed("the crypto worker gave an unexpected answer"),
+            };
+            next.job_seq = job_seq;
+            return Some(next);
+        }
         if is_job(&self.edit.job, seq) {
             return Some(
                 self.clone()
@@ -382,7 +402,8 @@ impl AppState {
             | Response::Spun { .. }
             | Response::Signed { .. }
             | Response::Generated { .. }
-            | Response::Converted { .. } => {}
+            | Response::Converted { .. }
+            | Response::Swept(_) => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
         Some(next)
@@ -504,8 +525,15 @@ pub enum Action {
     SetRsaBits(usize),
     /// Text in the key tool.
     KeyToolInput(AttrValue),
-    /// The crypto worker answered job `seq`.
-    WorkerAnswered(u64, Response),
+    /// Try the well-known secrets against the token (started at this
+    /// `performance.now()`).
+    CrackSecret(f64),
+    /// The secret list arrived, or why it could not be loaded.
+    CrackList(Result<Shared<Vec<String>>, String>),
+    /// Put the secret the check found into the key box.
+    UseFoundSecret,
+    /// The crypto worker answered job `seq` (at this `performance.now()`).
+    WorkerAnswered(u64, Response, f64),
     /// Job `seq` failed (past its deadline, or the worker died); says why.
     WorkerFailed(u64, String),
 }
@@ -608,10 +636,42 @@ impl Reducible for AppState {
                 state.job_seq = seq;
                 next(state)
             }
-            Action::WorkerAnswered(seq, response) => match self.answered(seq, response) {
-                Some(state) => next(state),
-                None => self,
+            Action::CrackSecret(now_ms) => {
+                let mut state = this();
+                let mut seq = state.job_seq;
+                let token = AttrValue::from(state.decoded.clean.token.clone());
+                state.crack = state.crack.start(token, now_ms, &mut seq);
+                state.job_seq = seq;
+                next(state)
+            }
+            Action::CrackList(list) => {
+                let mut state = this();
+                let mut seq = state.job_seq;
+                state.crack = state.crack.loaded(list, &mut seq);
+                state.job_seq = seq;
+                next(state)
+            }
+            Action::UseFoundSecret => match &self.crack.status {
+                CrackStatus::Found { secret, .. } => {
+                    let (key_text, encoding) =
+                        (AttrValue::from(secret.text.clone()), secret.encoding);
+                    next(
+                        AppState {
+                            key_text,
+                            encoding,
+                            ..this()
+                        }
+                        .reverify(true),
+                    )
+                }
+                _ => self,
             },
+            Action::WorkerAnswered(seq, response, at_ms) => {
+                match self.answered(seq, response, at_ms) {
+                    Some(state) => next(state),
+                    None => self,
+                }
+            }
             Action::WorkerFailed(seq, reason) => match self.job_failed(seq, &reason) {
                 Some(state) => next(state),
                 None => self,
@@ -653,6 +713,7 @@ mod tests {
                 verdict: Verdict::new(Status::Valid, "old"),
                 key_summary: vec!["old".into()],
             },
+            0.0,
         ));
         assert!(Rc::ptr_eq(&stale, &broken));
         // Editing the token again keeps the summary job in flight.
@@ -665,6 +726,7 @@ mod tests {
             Response::Summary {
                 key_summary: vec!["EC P-256 key".into()],
             },
+            0.0,
         ));
         assert_eq!(*done.key_summary, vec!["EC P-256 key".to_string()]);
         assert_eq!(done.verdict.status, Status::Malformed);
@@ -748,6 +810,7 @@ mod tests {
                 ),
                 public_pem: None,
             },
+            0.0,
         ));
         assert_eq!(answered.raw, "eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln");
         assert!(answered

@@ -4,6 +4,7 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::crack_secret::CrackSecret;
 use crate::components::edit_bar::EditBar;
 use crate::components::encoder_view::EncoderView;
 use crate::components::findings_list::FindingsList;
@@ -19,9 +20,13 @@ use crate::components::token_input::TokenInput;
 use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request};
+use crate::core::sweep;
 use crate::core::{findings, SAMPLE_TOKEN};
-use crate::state::{Action, AppState, Edit, Mode, Shared, Theme};
+use crate::state::{Action, AppState, CrackStatus, Edit, Mode, Shared, Theme};
 use crate::worker_client::{CryptoWorker, Profile, Reply};
+
+/// The well-known-secret list, beside the page (copied by trunk).
+const WEAK_SECRETS_URL: &str = "weak-secrets.txt";
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -77,7 +82,9 @@ pub fn App(props: &AppProps) -> Html {
             CryptoWorker::new(
                 Profile::CHECKING,
                 Callback::from(move |reply| match reply {
-                    Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
+                    Reply::Answer(m) => {
+                        state.dispatch(Action::WorkerAnswered(m.seq, m.body, browser::now_ms()))
+                    }
                     Reply::Failed { seq, reason } => {
                         state.dispatch(Action::WorkerFailed(seq, reason))
                     }
@@ -95,6 +102,28 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.edit.job.clone());
     use_job(&worker, state.encoder.job.clone());
     use_job(&worker, state.key_tool.job.clone());
+    use_job(&worker, state.crack.job.clone());
+    // The well-known-secret list is fetched on first use, never before.
+    {
+        let state = state.clone();
+        let wanted = state.crack.status == CrackStatus::Loading && state.crack.list.is_none();
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = match browser::inline_weak_secrets() {
+                        Some(text) => Ok(text),
+                        None => browser::fetch_text(WEAK_SECRETS_URL).await,
+                    };
+                    let list = text
+                        .map(|t| Shared::new(sweep::parse_list(&t)))
+                        .map_err(|e| {
+                            format!("the list of well-known secrets could not be loaded: {e}.")
+                        });
+                    state.dispatch(Action::CrackList(list));
+                });
+            }
+        });
+    }
     // Key generation has a worker of its own, started on first use.
     let generator = {
         let state = state.clone();
@@ -102,7 +131,9 @@ pub fn App(props: &AppProps) -> Html {
             CryptoWorker::new(
                 Profile::GENERATING,
                 Callback::from(move |reply| match reply {
-                    Reply::Answer(m) => state.dispatch(Action::WorkerAnswered(m.seq, m.body)),
+                    Reply::Answer(m) => {
+                        state.dispatch(Action::WorkerAnswered(m.seq, m.body, browser::now_ms()))
+                    }
                     Reply::Failed { seq, reason } => {
                         state.dispatch(Action::WorkerFailed(seq, reason))
                     }
@@ -260,6 +291,9 @@ pub fn App(props: &AppProps) -> Html {
                         <VerifyStatus verdict={state.verdict.clone()} />
                         <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
                             summary={state.key_summary.clone()} {is_hmac} {on_key} {on_encoding} />
+                        if is_hmac && state.decoded.is_verifiable() {
+                            <CrackSecret crack={state.crack.clone()} dispatch={state.dispatcher()} />
+                        }
                         if payload_empty {
                             <div class="detached">
                                 <label class="field-label" for="detached-payload">{ "Detached payload" }</label>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod claims_list;
 pub mod copy_button;
+pub mod crack_secret;
 pub mod edit_bar;
 pub mod encoder_view;
 pub mod findings_list;

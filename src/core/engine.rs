@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::key_export::{self, KeyForms};
 use super::keygen::{self, GeneratedKey};
 use super::keys::{self, SecretEncoding};
+use super::sweep::{self, FoundSecret, SweepJob, SweepResult};
 use super::token;
 use super::verify::{self, Verdict, VerifyRequest};
 
@@ -27,6 +28,8 @@ pub enum Request {
     Generate { alg: String, rsa_bits: usize },
     /// Every form of the key text's keys (the key tool).
     Convert { key_text: String },
+    /// Try a chunk of the well-known-secret list against an HMAC token.
+    Sweep(SweepJob),
     /// Do `rounds` rounds of SHA-256 before answering: a job with a known
     /// answer and a chosen cost, which tests send without any key.
     Spin { rounds: u64 },
@@ -84,6 +87,7 @@ pub enum Response {
         forms: Vec<KeyForms>,
         error: Option<String>,
     },
+    Swept(SweepResult),
     Spun {
         digest: String,
     },
@@ -140,6 +144,7 @@ pub fn handle(request: Request) -> Response {
                 },
             }
         }
+        Request::Sweep(job) => Response::Swept(sweep::sweep(&job)),
         Request::Convert { key_text } => match key_export::convert(&key_text) {
             Ok(forms) => Response::Converted { forms, error: None },
             Err(error) => Response::Converted {
@@ -333,6 +338,23 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                         .collect::<Option<_>>()?,
                     error: opt_string(x.get("error"))?,
                 },
+                "Swept" => Response::Swept(SweepResult {
+                    found: match x.get("found") {
+                        None | Some(Value::Null) => None,
+                        Some(f) => Some(FoundSecret {
+                            text: string(f.get("text")?)?,
+                            encoding: match f.get("encoding")?.as_str()? {
+                                "Utf8" => SecretEncoding::Utf8,
+                                "Base64" => SecretEncoding::Base64,
+                                "Base64Url" => SecretEncoding::Base64Url,
+                                "Hex" => SecretEncoding::Hex,
+                                _ => return None,
+                            },
+                        }),
+                    },
+                    tried: usize::try_from(x.get("tried")?.as_u64()?).ok()?,
+                    error: opt_string(x.get("error"))?,
+                }),
                 "Spun" => Response::Spun {
                     digest: string(x.get("digest")?)?,
                 },
@@ -433,6 +455,21 @@ mod tests {
             handle(Request::Convert {
                 key_text: "nope".into(),
             }),
+            handle(Request::Sweep(SweepJob {
+                token: SAMPLE_TOKEN.into(),
+                candidates: vec!["x".into(), SAMPLE_SECRET.into()],
+                include_empty: false,
+            })),
+            handle(Request::Sweep(SweepJob {
+                token: SAMPLE_TOKEN.into(),
+                candidates: vec!["MDEyMzQ1Njc4OWFiY2RlZjAxMjM=".into()],
+                include_empty: true,
+            })),
+            handle(Request::Sweep(SweepJob {
+                token: "x".into(),
+                candidates: vec![],
+                include_empty: true,
+            })),
             handle(Request::Sign(SignJob {
                 header: r#"{"alg":"EdDSA"}"#.into(),
                 payload: "{}".into(),

@@ -14,6 +14,7 @@ pub mod key_export;
 pub mod keygen;
 pub mod keys;
 pub mod sign;
+pub mod sweep;
 pub mod token;
 pub mod verify;
 pub mod weak_secrets;
