@@ -10,10 +10,12 @@ use crate::components::encoder_view::EncoderView;
 use crate::components::findings_list::FindingsList;
 use crate::components::header_panel::HeaderPanel;
 use crate::components::key_input::KeyInput;
+use crate::components::key_sources::KeySources;
 use crate::components::key_tool_view::KeyToolView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
 use crate::components::signature_panel::SignaturePanel;
+use crate::components::signature_steps::SignatureSteps;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
@@ -294,6 +296,8 @@ pub fn App(props: &AppProps) -> Html {
                         if is_hmac && state.decoded.is_verifiable() {
                             <CrackSecret crack={state.crack.clone()} dispatch={state.dispatcher()} />
                         }
+                        <KeySources decoded={decoded.clone()} key_text={state.key_text.clone()} dispatch={state.dispatcher()} />
+                        <SignatureSteps decoded={decoded.clone()} verdict={state.verdict.clone()} />
                         if payload_empty {
                             <div class="detached">
                                 <label class="field-label" for="detached-payload">{ "Detached payload" }</label>

@@ -7,6 +7,7 @@ pub mod claim_registry;
 pub mod claims;
 pub mod engine;
 pub mod errors;
+pub mod explain;
 pub mod finding_refs;
 pub mod findings;
 pub mod json;

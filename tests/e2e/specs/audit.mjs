@@ -244,4 +244,56 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'signature steps: the signing input, the hash an RSA key signs, and an HMAC mismatch marked character by character',
+  run: async ({ page, baseUrl }) => {
+    const key = generateKey('RS256');
+    const token = signToken('RS256', key, { payload: { iss: 'i', aud: 'a', exp: now() + 600 } });
+    await openApp(page, baseUrl);
+    await load(page, token);
+    await page.click('[data-testid=signature-steps] summary');
+    const input = token.split('.').slice(0, 2).join('.');
+    const sha = crypto.createHash('sha256').update(input).digest('hex');
+    await waitContains(page, '[data-testid=signature-steps]', [input, `SHA-256 of the signing input:${sha}`, 'does not hide anything']);
+
+    await load(page, hs256({ iss: 'i', aud: 'a', exp: now() + 600 }, {}, Buffer.from('the right secret, 32 bytes long!')));
+    await setKey(page, 'a wrong secret that is long enough');
+    await waitStatus(page, 'invalid');
+    await page.click('[data-testid=signature-steps] summary');
+    const marked = await page.$eval('[data-testid=signature-diff]', (el) => ({
+      text: el.textContent,
+      marks: el.querySelectorAll('mark').length,
+    }));
+    const tokenSig = (await page.$eval('[data-testid=token-input]', (el) => el.value)).trim().split('.')[2];
+    assertEqual(marked.text, tokenSig, 'the marked text is the token\'s signature');
+    assert(marked.marks > 0, 'differences are marked');
+  },
+});
+
+tests.push({
+  name: 'key sources: a fetch command for the issuer\'s keys (never fetched), and the embedded jwk used only on request, with a warning',
+  run: async ({ page, baseUrl }) => {
+    const key = generateKey('ES256');
+    const token = signToken('ES256', key, {
+      header: { jwk: publicJwk(key) },
+      payload: { iss: 'https://issuer.example/', aud: 'a', exp: now() + 600 },
+    });
+    const requested = [];
+    page.context().on('request', (r) => requested.push(r.url()));
+    await openApp(page, baseUrl);
+    await load(page, token);
+    await waitContains(
+      page,
+      '[data-testid=fetch-keys-command]',
+      "curl -s 'https://issuer.example/.well-known/openid-configuration' | jq -r .jwks_uri | xargs curl -s",
+    );
+    await setKey(page, '');
+    await waitStatus(page, 'no-key');
+    await page.click('[data-testid=verify-embedded]');
+    await waitStatus(page, 'valid');
+    await waitContains(page, '[data-testid=embedded-key-note]', 'says nothing about who issued it');
+    assert(!requested.some((u) => u.includes('issuer.example')), 'nothing fetched from the issuer');
+  },
+});
+
 export default tests;
