@@ -16,6 +16,7 @@ pub use encoder::Encoder;
 pub use key_tool::KeyTool;
 
 use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
+use crate::core::findings::Finding;
 use crate::core::keys::{self, SecretEncoding};
 use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
@@ -118,6 +119,10 @@ pub struct AppState {
     pub key_tool: KeyTool,
     /// The well-known-secret check of the decoded token.
     pub crack: Crack,
+    /// Findings only the crypto worker can make (the x5c chain), and the
+    /// job asking for them.
+    pub chain_findings: Shared<Vec<Finding>>,
+    pub inspect_job: Option<Shared<Message<Request>>>,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -144,14 +149,31 @@ impl AppState {
             encoder: Encoder::new(now),
             key_tool: KeyTool::default(),
             crack: Crack::default(),
+            chain_findings: Shared::default(),
+            inspect_job: None,
         }
         .reverify(true)
+        .inspect()
         .sign_encoder()
     }
 
     /// The same state with another key in the key box.
     pub fn with_key(self, key_text: AttrValue) -> Self {
         AppState { key_text, ..self }.reverify(true)
+    }
+
+    /// Asks the worker about the header's x5c chain, if there is one.
+    fn inspect(mut self) -> Self {
+        self.chain_findings = Shared::default();
+        self.inspect_job = None;
+        if self.decoded.header_param("x5c").is_some() {
+            let job = Request::Inspect {
+                token: self.decoded.clean.token.clone(),
+                now: self.now,
+            };
+            self.inspect_job = Some(self.next_job(job));
+        }
+        self
     }
 
     fn sign_encoder(self) -> Self {
@@ -174,6 +196,7 @@ impl AppState {
             ..self
         }
         .reverify(false)
+        .inspect()
     }
 
     /// The token the editors' JSON makes: re-signed when the key can sign
@@ -222,6 +245,7 @@ impl AppState {
             ..self
         }
         .reverify(false)
+        .inspect()
     }
 
     /// After the key or its encoding changed: an edited token is re-signed
@@ -333,6 +357,14 @@ impl AppState {
 
     /// The worker's answer, if it answers a job still waited for.
     fn answered(&self, seq: u64, response: Response, at_ms: f64) -> Option<Self> {
+        if is_job(&self.inspect_job, seq) {
+            let mut next = self.clone();
+            next.inspect_job = None;
+            if let Response::Inspected { findings } = response {
+                next.chain_findings = Shared::new(findings);
+            }
+            return Some(next);
+        }
         if is_job(&self.crack.job, seq) {
             let mut next = self.clone();
             let mut job_seq = next.job_seq;
@@ -403,7 +435,8 @@ impl AppState {
             | Response::Signed { .. }
             | Response::Generated { .. }
             | Response::Converted { .. }
-            | Response::Swept(_) => {}
+            | Response::Swept(_)
+            | Response::Inspected { .. } => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
         Some(next)
@@ -620,7 +653,7 @@ impl Reducible for AppState {
                     state.edit = Edit::default();
                     state.decoded = Shared::new(token::decode(&token));
                     state.raw = token;
-                    next(state.reverify(true))
+                    next(state.reverify(true).inspect())
                 }
             },
             Action::Generate => next(this().with_encoder(Encoder::generate)),

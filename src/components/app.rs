@@ -105,6 +105,7 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.encoder.job.clone());
     use_job(&worker, state.key_tool.job.clone());
     use_job(&worker, state.crack.job.clone());
+    use_job(&worker, state.inspect_job.clone());
     // The well-known-secret list is fetched on first use, never before.
     {
         let state = state.clone();
@@ -233,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let mut all_findings = findings::token_findings(&state.decoded, state.now);
     all_findings.extend(state.verdict.findings.iter().cloned());
+    all_findings.extend(state.chain_findings.iter().cloned());
     // Danger first, then warning, then info.
     all_findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let findings = Rc::new(all_findings);

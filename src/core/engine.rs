@@ -30,6 +30,8 @@ pub enum Request {
     Convert { key_text: String },
     /// Try a chunk of the well-known-secret list against an HMAC token.
     Sweep(SweepJob),
+    /// Findings only ASN.1 can give (the header's x5c chain).
+    Inspect { token: String, now: i64 },
     /// Do `rounds` rounds of SHA-256 before answering: a job with a known
     /// answer and a chosen cost, which tests send without any key.
     Spin { rounds: u64 },
@@ -88,6 +90,9 @@ pub enum Response {
         error: Option<String>,
     },
     Swept(SweepResult),
+    Inspected {
+        findings: Vec<super::findings::Finding>,
+    },
     Spun {
         digest: String,
     },
@@ -145,6 +150,9 @@ pub fn handle(request: Request) -> Response {
             }
         }
         Request::Sweep(job) => Response::Swept(sweep::sweep(&job)),
+        Request::Inspect { token, now } => Response::Inspected {
+            findings: super::findings::x5c_findings(&token::decode(&token), now),
+        },
         Request::Convert { key_text } => match key_export::convert(&key_text) {
             Ok(forms) => Response::Converted { forms, error: None },
             Err(error) => Response::Converted {
@@ -338,6 +346,14 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                         .collect::<Option<_>>()?,
                     error: opt_string(x.get("error"))?,
                 },
+                "Inspected" => Response::Inspected {
+                    findings: x
+                        .get("findings")?
+                        .as_array()?
+                        .iter()
+                        .map(finding)
+                        .collect::<Option<_>>()?,
+                },
                 "Swept" => Response::Swept(SweepResult {
                     found: match x.get("found") {
                         None | Some(Value::Null) => None,
@@ -465,6 +481,18 @@ mod tests {
                 candidates: vec!["MDEyMzQ1Njc4OWFiY2RlZjAxMjM=".into()],
                 include_empty: true,
             })),
+            handle(Request::Inspect {
+                token: SAMPLE_TOKEN.into(),
+                now: 0,
+            }),
+            Response::Inspected {
+                findings: vec![crate::core::findings::Finding {
+                    code: "x5c-chain".into(),
+                    severity: crate::core::findings::Severity::Warning,
+                    title: "t".into(),
+                    detail: "d".into(),
+                }],
+            },
             handle(Request::Sweep(SweepJob {
                 token: "x".into(),
                 candidates: vec![],

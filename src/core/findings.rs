@@ -637,6 +637,102 @@ fn time_findings(claims: &serde_json::Map<String, Value>, now: i64, out: &mut Ve
     }
 }
 
+/// Certificates of an `x5c` chain read for findings; more are not read.
+const MAX_X5C: usize = 10;
+
+/// The facts of the header's `x5c` chain (RFC 7515 §4.1.6): each
+/// certificate's subject, issuer and validity, whether each is issued by the
+/// next, and whether any has expired. Reads ASN.1, so only the crypto worker
+/// calls it.
+pub fn x5c_findings(d: &Decoded, now: i64) -> Vec<Finding> {
+    let Some(chain) = d.header_param("x5c") else {
+        return Vec::new();
+    };
+    let Some(items) = chain.as_array().filter(|a| !a.is_empty()) else {
+        return vec![finding(
+            "x5c-chain",
+            Severity::Warning,
+            "Unreadable certificate chain",
+            "\"x5c\" must be a non-empty array of base64 DER certificates (RFC 7515 §4.1.6)."
+                .into(),
+        )];
+    };
+    let mut lines = Vec::new();
+    let mut out_of_date = false;
+    let mut infos = Vec::new();
+    for (i, item) in items.iter().take(MAX_X5C).enumerate() {
+        let n = i + 1;
+        let der = item
+            .as_str()
+            .and_then(|s| super::keys::SecretEncoding::Base64.decode(s).ok());
+        let info = der.as_deref().map(super::keys::certificate_info);
+        match info {
+            Some(Ok(info)) => {
+                let state = if info.not_after < now {
+                    out_of_date = true;
+                    format!(
+                        "expired {} ago",
+                        claims::distance(now.saturating_sub(info.not_after).unsigned_abs())
+                    )
+                } else if info.not_before > now {
+                    out_of_date = true;
+                    format!(
+                        "not valid for another {}",
+                        claims::distance(info.not_before.saturating_sub(now).unsigned_abs())
+                    )
+                } else {
+                    "valid now".to_string()
+                };
+                lines.push(format!(
+                    "Certificate {n}: subject \"{}\", issued by \"{}\", valid from {} to {} ({state}).",
+                    super::json::visible(&info.subject),
+                    super::json::visible(&info.issuer),
+                    date(info.not_before),
+                    date(info.not_after)
+                ));
+                infos.push(Some(info));
+            }
+            Some(Err(e)) => {
+                lines.push(format!("Certificate {n} cannot be read: {e}."));
+                infos.push(None);
+            }
+            None => {
+                lines.push(format!("Certificate {n} is not base64 DER."));
+                infos.push(None);
+            }
+        }
+    }
+    for (i, pair) in infos.windows(2).enumerate() {
+        if let [Some(a), Some(b)] = pair {
+            if a.issuer != b.subject {
+                lines.push(format!(
+                    "The chain is broken: certificate {} is not issued by certificate {}.",
+                    i + 1,
+                    i + 2
+                ));
+            }
+        }
+    }
+    if items.len() > MAX_X5C {
+        lines.push(format!(
+            "{} more certificates were not read.",
+            items.len() - MAX_X5C
+        ));
+    }
+    let (severity, title) = if out_of_date {
+        (Severity::Warning, "Certificate chain out of date")
+    } else {
+        (Severity::Info, "Certificate chain")
+    };
+    vec![finding("x5c-chain", severity, title, lines.join(" "))]
+}
+
+fn date(secs: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .map(|t| claims::stamp(t, ' ') + " UTC")
+        .unwrap_or_else(|_| secs.to_string())
+}
+
 fn ms_finding(name: &str) -> Finding {
     finding(
         "ms-timestamp",
@@ -889,5 +985,44 @@ mod tests {
             .iter()
             .any(|f| f.code == "nested-jwt" && f.detail.contains("does not decode")));
         assert!(!all_codes(r#"{"alg":"HS256"}"#, "{}").contains(&"nested-jwt".to_string()));
+    }
+
+    #[test]
+    fn an_x5c_chain_is_read_out_with_its_dates() {
+        let der = include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fuzz/seeds/keys/c.der"
+        ));
+        let b64 = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(der)
+        };
+        let header = format!(r#"{{"alg":"RS256","x5c":["{b64}","bm90IGEgY2VydA"]}}"#);
+        let d = decode(&token(&header, "{}"));
+        let f = x5c_findings(&d, NOW);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "x5c-chain");
+        assert_eq!(f[0].severity, Severity::Warning, "{}", f[0].detail);
+        assert!(
+            f[0].detail.starts_with(
+                "Certificate 1: subject \"CN=seed\", issued by \"CN=seed\", valid from "
+            ),
+            "{}",
+            f[0].detail
+        );
+        // The certificate is valid for one day in November 2026.
+        assert!(
+            f[0].detail.contains("(not valid for another 10 months)"),
+            "{}",
+            f[0].detail
+        );
+        assert!(
+            f[0].detail.contains("Certificate 2 cannot be read"),
+            "{}",
+            f[0].detail
+        );
+        assert!(x5c_findings(&decode(&token(r#"{"alg":"RS256"}"#, "{}")), NOW).is_empty());
+        let bad = x5c_findings(&decode(&token(r#"{"alg":"RS256","x5c":[]}"#, "{}")), NOW);
+        assert_eq!(bad[0].title, "Unreadable certificate chain");
     }
 }

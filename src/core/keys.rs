@@ -488,20 +488,32 @@ fn parse_certificate(der: &[u8]) -> Result<Key, KeyError> {
         .to_der()
         .map_err(|e| KeyError::new(format!("the certificate's public key cannot be read ({e})")))?;
     let material = parse_spki(&spki)?;
+    let info = cert_info(&cert);
+    Ok(Key {
+        cert: Some(info),
+        ..Key::new(material, "an X.509 certificate")
+    })
+}
+
+/// What a certificate says about itself, whatever key it holds.
+pub fn certificate_info(der: &[u8]) -> Result<CertInfo, KeyError> {
+    let cert = x509_cert::Certificate::from_der(der)
+        .map_err(|e| KeyError::new(format!("not a valid X.509 certificate ({e})")))?;
+    Ok(cert_info(&cert))
+}
+
+fn cert_info(cert: &x509_cert::Certificate) -> CertInfo {
+    let tbs = &cert.tbs_certificate;
     let secs = |t: x509_cert::time::Time| -> i64 {
         i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
     };
-    let info = CertInfo {
+    CertInfo {
         subject: tbs.subject.to_string(),
         issuer: tbs.issuer.to_string(),
         serial_hex: base64url::to_hex(tbs.serial_number.as_bytes()),
         not_before: secs(tbs.validity.not_before),
         not_after: secs(tbs.validity.not_after),
-    };
-    Ok(Key {
-        cert: Some(info),
-        ..Key::new(material, "an X.509 certificate")
-    })
+    }
 }
 
 /// A DER SubjectPublicKeyInfo to key material.

@@ -4,6 +4,10 @@
 // tokens), and the one-click well-known-secret check.
 
 import crypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { repoRoot } from '../harness.mjs';
 
 import {
   assert,
@@ -293,6 +297,26 @@ tests.push({
     await waitStatus(page, 'valid');
     await waitContains(page, '[data-testid=embedded-key-note]', 'says nothing about who issued it');
     assert(!requested.some((u) => u.includes('issuer.example')), 'nothing fetched from the issuer');
+  },
+});
+
+tests.push({
+  name: 'x5c: the chain is read out in the worker (subject, issuer, dates) and an expired certificate is a warning',
+  run: async ({ page, baseUrl }) => {
+    // A self-signed certificate valid for one day in November 2026.
+    const der = readFileSync(path.join(repoRoot, 'fuzz/seeds/keys/c.der'));
+    const key = generateKey('RS256');
+    const token = signToken('RS256', key, {
+      header: { x5c: [der.toString('base64')] },
+      payload: { iss: 'i', aud: 'a', exp: now() + 600 },
+    });
+    await openApp(page, baseUrl);
+    await load(page, token);
+    await waitContains(page, finding('x5c-chain'), [
+      'Certificate 1: subject "CN=seed", issued by "CN=seed", valid from 2026-11-24 04:44:47 UTC to 2026-11-25 04:44:47 UTC',
+      'expired',
+    ]);
+    assertEqual(await page.$eval(finding('x5c-chain'), (el) => el.getAttribute('data-severity')), 'warning', 'severity');
   },
 });
 
