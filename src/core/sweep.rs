@@ -204,6 +204,23 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_list_holds_over_ten_thousand_distinct_secrets() {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/secrets/weak-secrets.txt"
+        ));
+        let list = parse_list(text);
+        let distinct: std::collections::HashSet<&String> = list.iter().collect();
+        assert!(list.len() >= 10_000, "{} entries", list.len());
+        assert_eq!(distinct.len(), list.len(), "no duplicates");
+        // The built-in short list is part of it, first.
+        for secret in crate::core::weak_secrets::WEAK_SECRETS {
+            assert!(distinct.contains(&secret.to_string()), "{secret}");
+        }
+        assert_eq!(list[0], "secret");
+    }
+
+    #[test]
     fn the_list_file_reads_as_lines() {
         assert_eq!(parse_list("a\r\nb\n\nc"), ["a", "b", "c"]);
         let list: Vec<String> = (0..CHUNK + 1).map(|i| i.to_string()).collect();
