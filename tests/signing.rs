@@ -193,3 +193,46 @@ fn a_jwk_signs_only_within_its_own_restrictions_and_the_header_kid_picks_the_key
         assert_eq!(alone(other), Status::Invalid, "kid {kid}");
     }
 }
+
+#[test]
+fn a_kid_missing_from_the_key_set_is_a_finding() {
+    let doc: Value = serde_json::from_str(VECTORS).unwrap();
+    let v = doc["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "rfc7515-a3-es256")
+        .unwrap();
+    let mut private = v["private_key"].clone();
+    private["kid"] = "current".into();
+    let token = sign::sign_token(
+        r#"{"alg":"ES256","kid":"rotated"}"#,
+        "{}",
+        &private.to_string(),
+        SecretEncoding::Utf8,
+    )
+    .unwrap();
+    let set = serde_json::json!({ "keys": [private] }).to_string();
+    let missing = verdict(&token, &set, SecretEncoding::Utf8);
+    assert_eq!(missing.status, Status::Invalid);
+    let f = missing
+        .findings
+        .iter()
+        .find(|f| f.code == "kid-not-found")
+        .expect("kid-not-found");
+    assert_eq!(
+        f.detail,
+        "The token's kid \"rotated\" is not among the pasted keys (\"current\"): the issuer may have rotated its keys, or the token comes from elsewhere."
+    );
+    // With the kid in the set there is no such finding.
+    let token = sign::sign_token(
+        r#"{"alg":"ES256","kid":"current"}"#,
+        "{}",
+        &set,
+        SecretEncoding::Utf8,
+    )
+    .unwrap();
+    let ok = verdict(&token, &set, SecretEncoding::Utf8);
+    assert_eq!(ok.status, Status::Valid);
+    assert!(ok.findings.iter().all(|f| f.code != "kid-not-found"));
+}
