@@ -19,13 +19,16 @@ mkdir "$work/edges" "$work/features" "$work/final"
 cp "$work/edges/"* "$work/final/" 2>/dev/null || true
 have=$(find "$work/final" -type f | wc -l)
 # libFuzzer names inputs by their SHA-1, so the same input has the same name.
-find "$work/features" -type f -printf '%s %f\n' | sort -n | while read -r _ name; do
+# The list goes through a file: leaving a `sort |` pipe early would kill
+# sort, and pipefail would then stop the script before the corpus is replaced.
+find "$work/features" -type f -printf '%s %f\n' | sort -n > "$work/by-size"
+while read -r _ name; do
   [ "$have" -ge "$max" ] && break
   if [ ! -e "$work/final/$name" ]; then
     cp "$work/features/$name" "$work/final/"
     have=$((have + 1))
   fi
-done
+done < "$work/by-size"
 rm -rf "$corpus"
 mv "$work/final" "$corpus"
 chmod 755 "$corpus"
