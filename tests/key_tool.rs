@@ -10,11 +10,14 @@ use jwt_debugger::core::key_export::{self, convert, key_forms, KeyForms};
 use jwt_debugger::core::keygen::{self, GeneratedKey, RSA_SIZES};
 use jwt_debugger::core::keys::{self, Key, KeyMaterial, KeyText, SecretEncoding};
 use jwt_debugger::core::sign;
-use jwt_debugger::core::token;
-use jwt_debugger::core::verify::{self, Status, VerifyRequest};
+use jwt_debugger::core::verify::Status;
 use proptest::prelude::*;
 use rand_core::OsRng;
 use serde_json::{Map, Value};
+
+#[path = "support/verdicts.rs"]
+mod verdicts;
+use verdicts::verdict;
 
 const VECTORS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -319,17 +322,6 @@ fn pem_forms_are_byte_for_byte_what_openssl_writes() {
     assert_eq!(ed.private_pem.as_deref(), Some(OPENSSL_ED25519_PKCS8));
     let cert = forms_of(OPENSSL_CERT);
     assert_eq!(cert.public_pem.as_deref(), Some(OPENSSL_CERT_PUBLIC));
-}
-
-fn verdict(token: &str, key_text: &str, encoding: SecretEncoding) -> verify::Verdict {
-    let decoded = token::decode(token);
-    verify::verify(&VerifyRequest {
-        decoded: &decoded,
-        key_text,
-        encoding,
-        detached_payload: None,
-        now: 1_767_225_600,
-    })
 }
 
 /// Signs with the generated private text and checks the token verifies with

@@ -6,12 +6,15 @@
 use jwt_debugger::core::base64url;
 use jwt_debugger::core::keys::{self, KeyText, SecretEncoding};
 use jwt_debugger::core::sign::{self, SigningKey};
-use jwt_debugger::core::token;
-use jwt_debugger::core::verify::{self, Status, VerifyRequest};
+use jwt_debugger::core::verify::{self, Status};
 use serde_json::Value;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
+
+#[path = "support/verdicts.rs"]
+mod verdicts;
+use verdicts::verdict;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -69,17 +72,6 @@ fn rfc_examples_are_reproduced_or_verify() {
     for needed in ["rfc7515-a1-hs256", "rfc7515-a2-rs256", "rfc8037-a4-eddsa"] {
         assert!(reproduced.contains(&needed), "{needed} was not reproduced");
     }
-}
-
-fn verdict(token: &str, key_text: &str, encoding: SecretEncoding) -> verify::Verdict {
-    let decoded = token::decode(token);
-    verify::verify(&VerifyRequest {
-        decoded: &decoded,
-        key_text,
-        encoding,
-        detached_payload: None,
-        now: 1_767_225_600,
-    })
 }
 
 #[test]

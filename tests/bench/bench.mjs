@@ -46,6 +46,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { baseUrlOf, distDir as liveDistDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
+import { quantile, stats, ms, kb, verdict, table } from './report.mjs';
 
 // Everything is measured on a snapshot of dist/ taken at start, so a rebuild
 // during the run cannot mix two builds.
@@ -84,35 +85,6 @@ const TARGETS = {
 
 // ---------------------------------------------------------------- utilities
 
-function quantile(sorted, p) {
-  // Nearest rank: the smallest value with at least p of the samples at or below it.
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil(p * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-function stats(values) {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (s.length === 0) return { n: 0, min: NaN, median: NaN, p90: NaN, p95: NaN, max: NaN };
-  const mid = s.length / 2;
-  const median = s.length % 2 ? s[Math.floor(mid)] : (s[mid - 1] + s[mid]) / 2;
-  return { n: s.length, min: s[0], median, p90: quantile(s, 0.9), p95: quantile(s, 0.95), max: s[s.length - 1] };
-}
-
-const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
-const kb = (bytes) => (Number.isFinite(bytes) ? (bytes / 1000).toFixed(1) : '-');
-const verdict = (ok) => (ok === null || ok === undefined ? 'ERROR' : ok ? 'PASS' : 'MISS');
-
-function table(title, columns, rows) {
-  const cells = [columns, ...rows].map((r) => r.map((c) => String(c ?? '')));
-  const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  // First column left-aligned (names), the rest right-aligned (numbers).
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(cells[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of cells.slice(1)) console.log(line(r));
-}
 
 async function listFiles(dir, prefix = '') {
   const out = [];

@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { baseUrlOf, distDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
 import { ALG_NAMES, generateKey, pkcs8Pem } from '../e2e/jws.mjs';
+import { ms, stats, table } from './report.mjs';
 
 const SIGN_RUNS = Math.max(5, Number(process.env.BENCH_SIGN_RUNS ?? 15));
 const RSA4096_RUNS = Math.max(1, Number(process.env.BENCH_RSA4096_RUNS ?? 3));
@@ -41,25 +42,6 @@ const GENERATIONS = [
   { label: 'HMAC 256-bit secret', alg: 'HS256', runs: 7 },
 ];
 
-function stats(values) {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return { n: 0, median: NaN, p95: NaN, max: NaN };
-  const mid = s.length / 2;
-  const median = s.length % 2 ? s[Math.floor(mid)] : (s[mid - 1] + s[mid]) / 2;
-  return { n: s.length, median, p95: s[Math.min(s.length, Math.ceil(0.95 * s.length)) - 1], max: s[s.length - 1] };
-}
-
-const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '-');
-
-function table(title, columns, rows) {
-  const cells = [columns, ...rows].map((r) => r.map((c) => String(c ?? '')));
-  const widths = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(cells[0]));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of cells.slice(1)) console.log(line(r));
-}
 
 // Installed before any page script: long tasks are collected from the start.
 const LONGTASKS = () => {
