@@ -18,8 +18,9 @@ pub struct KeySourcesProps {
 pub fn KeySources(props: &KeySourcesProps) -> Html {
     let commands = use_memo(props.decoded.clone(), |d| explain::fetch_commands(d));
     let embedded = use_memo(props.decoded.clone(), |d| explain::embedded_key(d));
+    // Always one root element (see SignatureSteps).
     if commands.is_empty() && embedded.is_none() {
-        return html! {};
+        return html! { <div class="key-sources" hidden=true></div> };
     }
     let using_embedded = embedded
         .as_ref()

@@ -16,8 +16,10 @@ pub struct SignatureStepsProps {
 #[component]
 pub fn SignatureSteps(props: &SignatureStepsProps) -> Html {
     let steps = use_memo(props.decoded.clone(), |d| explain::steps(d));
+    // Always one root element: a component that switches between nothing
+    // and something next to changing siblings trips Yew's DOM positions.
     let Some(steps) = steps.as_ref() else {
-        return html! {};
+        return html! { <div class="sig-steps-none" hidden=true></div> };
     };
     let v = &props.verdict;
     let token_sig = props.decoded.segments().get(2).map(|s| s.to_string());
