@@ -17,6 +17,7 @@ pub mod keys;
 pub mod sign;
 pub mod sweep;
 pub mod token;
+pub mod validate;
 pub mod verify;
 pub mod weak_secrets;
 
