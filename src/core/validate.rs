@@ -1093,6 +1093,16 @@ fn time_claim<'a>(ctx: &'a Ctx<'_>, name: &str) -> TimeClaim<'a> {
     }
 }
 
+/// The time claim named `rule` (exp, nbf, iat) in seconds, or the line to
+/// show when it is absent or not a NumericDate.
+fn read_time(ctx: &Ctx<'_>, rule: &str, absent_note: &str, reference: &str) -> Result<i64, Check> {
+    match time_claim(ctx, rule) {
+        TimeClaim::At(t) => Ok(t),
+        TimeClaim::Bad(v) => Err(bad_time(rule, rule, v, reference)),
+        TimeClaim::Absent => Err(absent_time(ctx, rule, absent_note, reference)),
+    }
+}
+
 fn bad_time(rule: &str, name: &str, value: &Value, reference: &str) -> Check {
     Check::fail(
         rule,
@@ -1124,17 +1134,14 @@ fn exp_check(ctx: &Ctx<'_>) -> Check {
         Profile::Rfc9068AccessToken => "RFC 9068 §4",
         _ => "RFC 7519 §4.1.4",
     };
-    let t = match time_claim(ctx, "exp") {
-        TimeClaim::Absent => {
-            return absent_time(
-                ctx,
-                RULE,
-                "No exp claim: the token never expires, and these settings do not require one.",
-                reference,
-            )
-        }
-        TimeClaim::Bad(v) => return bad_time(RULE, "exp", v, reference),
-        TimeClaim::At(t) => t,
+    let t = match read_time(
+        ctx,
+        RULE,
+        "No exp claim: the token never expires, and these settings do not require one.",
+        reference,
+    ) {
+        Ok(t) => t,
+        Err(line) => return line,
     };
     let now = ctx.now;
     let when = iso(t);
@@ -1180,17 +1187,14 @@ fn exp_check(ctx: &Ctx<'_>) -> Check {
 fn nbf_check(ctx: &Ctx<'_>) -> Check {
     const RULE: &str = "nbf";
     let reference = "RFC 7519 §4.1.5";
-    let t = match time_claim(ctx, "nbf") {
-        TimeClaim::Absent => {
-            return absent_time(
-                ctx,
-                RULE,
-                "No nbf claim: the token is valid from the start.",
-                reference,
-            )
-        }
-        TimeClaim::Bad(v) => return bad_time(RULE, "nbf", v, reference),
-        TimeClaim::At(t) => t,
+    let t = match read_time(
+        ctx,
+        RULE,
+        "No nbf claim: the token is valid from the start.",
+        reference,
+    ) {
+        Ok(t) => t,
+        Err(line) => return line,
     };
     let when = iso(t);
     if t <= ctx.now {
@@ -1236,17 +1240,14 @@ fn iat_check(ctx: &Ctx<'_>) -> Check {
         Profile::SecurityEvent => "RFC 8417 §2.2",
         Profile::None => "RFC 7519 §4.1.6",
     };
-    let t = match time_claim(ctx, "iat") {
-        TimeClaim::Absent => {
-            return absent_time(
-                ctx,
-                RULE,
-                "No iat claim, and these settings do not require one.",
-                reference,
-            )
-        }
-        TimeClaim::Bad(v) => return bad_time(RULE, "iat", v, reference),
-        TimeClaim::At(t) => t,
+    let t = match read_time(
+        ctx,
+        RULE,
+        "No iat claim, and these settings do not require one.",
+        reference,
+    ) {
+        Ok(t) => t,
+        Err(line) => return line,
     };
     let when = iso(t);
     if t <= ctx.now {
