@@ -5,7 +5,7 @@
 //   node tests/e2e/run.mjs [substring]   # only tests whose name contains it
 //
 // Env: E2E_DIST (default <repo>/dist), CHROMIUM (default /usr/bin/chromium),
-// E2E_TEST_TIMEOUT_MS (default 30000).
+// E2E_TEST_TIMEOUT_MS (default 30000; a test may set its own timeoutMs).
 
 import { readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,7 +58,8 @@ async function runOne(browser, baseUrl, test) {
 
   let error = null;
   try {
-    await withTimeout(test.run({ page, baseUrl }), testTimeoutMs, 'test');
+    // A test may ask for longer (one that loads the app several times).
+    await withTimeout(test.run({ page, baseUrl }), test.timeoutMs ?? testTimeoutMs, 'test');
   } catch (err) {
     error = err;
   }

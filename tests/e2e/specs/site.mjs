@@ -207,6 +207,10 @@ export default [
   },
   {
     name: 'the same files work under a sub-path',
+    // It loads the app, verifies in the worker and waits for the service
+    // worker to install: past 30 s on a loaded machine, so its own waits
+    // (which say what they waited for) get the time to report.
+    timeoutMs: 60000,
     run: async ({ page }) => {
       const root = await mkdtemp(path.join(tmpdir(), 'jwt-subpath-'));
       await mkdir(path.join(root, 'tools'));
