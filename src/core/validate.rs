@@ -1093,6 +1093,15 @@ fn time_claim<'a>(ctx: &'a Ctx<'_>, name: &str) -> TimeClaim<'a> {
     }
 }
 
+/// ", beyond the 60 s leeway" for a failure message; empty with no leeway.
+fn beyond_leeway(ctx: &Ctx<'_>) -> String {
+    if ctx.exp.leeway == 0 {
+        String::new()
+    } else {
+        format!(", beyond {}", leeway_phrase(ctx.exp.leeway))
+    }
+}
+
 /// The time claim named `rule` (exp, nbf, iat) in seconds, or the line to
 /// show when it is absent or not a NumericDate.
 fn read_time(ctx: &Ctx<'_>, rule: &str, absent_note: &str, reference: &str) -> Result<i64, Check> {
@@ -1217,11 +1226,7 @@ fn nbf_check(ctx: &Ctx<'_>) -> Check {
             reference,
         )
     } else {
-        let past = if ctx.exp.leeway == 0 {
-            String::new()
-        } else {
-            format!(", beyond {}", leeway_phrase(ctx.exp.leeway))
-        };
+        let past = beyond_leeway(ctx);
         Check::fail(
             RULE,
             format!("it is not valid yet: it becomes valid in {wait}{past}"),
@@ -1269,11 +1274,7 @@ fn iat_check(ctx: &Ctx<'_>) -> Check {
             reference,
         )
     } else {
-        let past = if ctx.exp.leeway == 0 {
-            String::new()
-        } else {
-            format!(", beyond {}", leeway_phrase(ctx.exp.leeway))
-        };
+        let past = beyond_leeway(ctx);
         Check::fail(
             RULE,
             format!("it was issued {} in the future{past}", distance(ahead)),
