@@ -6,7 +6,7 @@
 //     'wasm-unsafe-eval';
 //   - sw.js precaches the build (versioned by content) for offline use;
 //   - jwt-debugger.html inlines wasm, JS and CSS for use from file://, the
-//     crypto worker included (started from a Blob URL).
+//     workers included (each started from a Blob URL).
 // Usage: node scripts/postbuild.mjs [dist-dir]
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,19 +26,27 @@ const one = (re) => {
 const glueName = one(/^jwt-debugger-[0-9a-f]+\.js$/);
 const wasmName = one(/^jwt-debugger-[0-9a-f]+_bg\.wasm$/);
 const cssName = one(/^main-[0-9a-f]+\.css$/);
-// The crypto worker (trunk's data-type="worker": no-modules glue, its wasm and
-// a loader that the page starts as a Worker). Trunk leaves their names
-// unhashed; hashed names keep a cached worker of an older deployment from
-// answering a newer page. The page reads the loader's name from a meta tag.
-const workerHash = sha(Buffer.concat([read('crypto-worker.js'), read('crypto-worker_bg.wasm')]), 'sha256', 'hex').slice(0, 16);
-const workerGlueName = `crypto-worker-${workerHash}.js`;
-const workerWasmName = `crypto-worker-${workerHash}_bg.wasm`;
-const workerLoaderName = `crypto-worker-${workerHash}_loader.js`;
-renameSync(join(dist, 'crypto-worker.js'), join(dist, workerGlueName));
-renameSync(join(dist, 'crypto-worker_bg.wasm'), join(dist, workerWasmName));
-renameSync(join(dist, 'crypto-worker_loader.js'), join(dist, workerLoaderName));
-writeFileSync(join(dist, workerLoaderName), `importScripts("./${workerGlueName}");\nwasm_bindgen({ module_or_path: "./${workerWasmName}" });\n`);
-html = html.replace('<base ', `<meta name="jwt-crypto-worker" content="./${workerLoaderName}" />\n  <base `);
+// The workers (trunk's data-type="worker": no-modules glue, its wasm and a
+// loader that the page starts as a Worker): the crypto worker, and the
+// validation worker loaded when the Validate view opens. Trunk leaves their
+// names unhashed; hashed names keep a cached worker of an older deployment
+// from answering a newer page. The page reads each loader's name from a meta
+// tag, or in the single file from a window global holding a Blob URL.
+const WORKERS = [
+  { bin: 'crypto-worker', meta: 'jwt-crypto-worker', global: 'jwtCryptoWorkerUrl' },
+  { bin: 'validator', meta: 'jwt-validator', global: 'jwtValidatorUrl' },
+];
+for (const w of WORKERS) {
+  const hash = sha(Buffer.concat([read(`${w.bin}.js`), read(`${w.bin}_bg.wasm`)]), 'sha256', 'hex').slice(0, 16);
+  w.glueName = `${w.bin}-${hash}.js`;
+  w.wasmName = `${w.bin}-${hash}_bg.wasm`;
+  const loaderName = `${w.bin}-${hash}_loader.js`;
+  renameSync(join(dist, `${w.bin}.js`), join(dist, w.glueName));
+  renameSync(join(dist, `${w.bin}_bg.wasm`), join(dist, w.wasmName));
+  renameSync(join(dist, `${w.bin}_loader.js`), join(dist, loaderName));
+  writeFileSync(join(dist, loaderName), `importScripts("./${w.glueName}");\nwasm_bindgen({ module_or_path: "./${w.wasmName}" });\n`);
+  html = html.replace('<base ', `<meta name="${w.meta}" content="./${loaderName}" />\n  <base `);
+}
 
 // 1. The inline loader, moved to a file. The service worker is registered
 //    only in a secure context (https or localhost); never from file://.
@@ -142,21 +150,24 @@ self.addEventListener('fetch', (event) => {
 writeFileSync(join(dist, 'sw.js'), sw);
 
 // 4. The single file: CSS and the JS glue inline, the wasm as base64. Its
-//    policy allows exactly these inline blocks by hash. The crypto worker's
-//    glue and wasm become the source of a Blob URL worker, which the page
-//    finds in window.jwtCryptoWorkerUrl.
+//    policy allows exactly these inline blocks by hash. Each worker's glue
+//    and wasm become the source of a Blob URL worker, which the page finds
+//    in a window global (window.jwtCryptoWorkerUrl, window.jwtValidatorUrl).
 const css = read(cssName).toString();
 const glue = read(glueName).toString().replace(/^export \{[^}]*\};?\s*$/m, '');
 if (/^export /m.test(glue)) throw new Error('unexpected export left in the JS glue');
 const bytesOf = (name) => `Uint8Array.from(atob(${JSON.stringify(read(name).toString('base64'))}), (c) => c.charCodeAt(0))`;
-const workerSource = `${read(workerGlueName).toString()}
-wasm_bindgen({ module_or_path: ${bytesOf(workerWasmName)} });
+const workerUrls = WORKERS.map((w) => {
+  const source = `${read(w.glueName).toString()}
+wasm_bindgen({ module_or_path: ${bytesOf(w.wasmName)} });
 `;
+  return `window.${w.global} = URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' }));`;
+}).join('\n');
 const weakSecrets = existsSync(join(dist, ON_USE)) ? read(ON_USE).toString() : '';
 const script = `${showTyped}
 ${glue}
 window.jwtWeakSecrets = ${JSON.stringify(weakSecrets)};
-window.jwtCryptoWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
+${workerUrls}
 await __wbg_init({ module_or_path: ${bytesOf(wasmName)} });
 `;
 const singlePolicy = [

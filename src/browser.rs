@@ -124,6 +124,14 @@ pub fn session_value(key: &str) -> Option<String> {
     session()?.get_item(key).ok().flatten()
 }
 
+/// Keeps a value in this tab's session storage (best effort: storage may be
+/// disabled or full).
+pub fn set_session_value(key: &str, value: &str) {
+    if let Some(storage) = session() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

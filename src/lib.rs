@@ -9,5 +9,6 @@ pub mod components;
 pub mod core;
 pub mod state;
 pub mod worker_client;
+pub mod worker_host;
 
 pub use components::app::App;

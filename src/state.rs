@@ -5,6 +5,7 @@ mod crack;
 mod edit;
 mod encoder;
 mod key_tool;
+pub mod validation;
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ pub use crack::{Crack, CrackStatus};
 pub use edit::Edit;
 pub use encoder::Encoder;
 pub use key_tool::KeyTool;
+pub use validation::Validation;
 
 use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
 use crate::core::findings::Finding;
@@ -84,6 +86,8 @@ pub enum Mode {
     Decode,
     Encode,
     Keys,
+    /// Would a server accept it: the decoder with the validation panel.
+    Validate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +127,8 @@ pub struct AppState {
     /// job asking for them.
     pub chain_findings: Shared<Vec<Finding>>,
     pub inspect_job: Option<Shared<Message<Request>>>,
+    /// The Validate view's settings and verdict.
+    pub validation: Validation,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -151,6 +157,7 @@ impl AppState {
             crack: Crack::default(),
             chain_findings: Shared::default(),
             inspect_job: None,
+            validation: Validation::default(),
         }
         .reverify(true)
         .inspect()
@@ -173,6 +180,22 @@ impl AppState {
             };
             self.inspect_job = Some(self.next_job(job));
         }
+        self
+    }
+
+    /// In the Validate view, asks the validation worker again when the
+    /// token, its verdict, the settings or (evaluating at now) the clock
+    /// moved.
+    fn revalidate(mut self) -> Self {
+        if self.mode != Mode::Validate {
+            return self;
+        }
+        let mut seq = self.job_seq;
+        self.validation =
+            self.validation
+                .clone()
+                .refresh(&self.raw, &self.verdict, self.now, &mut seq);
+        self.job_seq = seq;
         self
     }
 
@@ -357,6 +380,17 @@ impl AppState {
 
     /// The worker's answer, if it answers a job still waited for.
     fn answered(&self, seq: u64, response: Response, at_ms: f64) -> Option<Self> {
+        if is_job(&self.validation.job, seq) {
+            let mut next = self.clone();
+            next.validation = match response {
+                Response::Validated(answer) => next.validation.answered(answer),
+                Response::BadRequest(reason) => next.validation.failed(&reason),
+                _ => next
+                    .validation
+                    .failed("The validation worker gave an unexpected answer."),
+            };
+            return Some(next);
+        }
         if is_job(&self.inspect_job, seq) {
             let mut next = self.clone();
             next.inspect_job = None;
@@ -436,7 +470,8 @@ impl AppState {
             | Response::Generated { .. }
             | Response::Converted { .. }
             | Response::Swept(_)
-            | Response::Inspected { .. } => {}
+            | Response::Inspected { .. }
+            | Response::Validated(_) => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
         Some(next)
@@ -444,7 +479,11 @@ impl AppState {
 
     /// Job `seq` failed (deadline, crash), if it is still waited for.
     fn job_failed(&self, seq: u64, reason: &str) -> Option<Self> {
-        if is_job(&self.edit.job, seq) {
+        if is_job(&self.validation.job, seq) {
+            let mut next = self.clone();
+            next.validation = next.validation.failed(reason);
+            Some(next)
+        } else if is_job(&self.edit.job, seq) {
             Some(self.clone().resigned(Err(reason.to_string())))
         } else if is_job(&self.encoder.job, seq) {
             Some(self.clone().encoded(Err(reason.to_string())))
@@ -569,12 +608,29 @@ pub enum Action {
     WorkerAnswered(u64, Response, f64),
     /// Job `seq` failed (past its deadline, or the worker died); says why.
     WorkerFailed(u64, String),
+    /// A validation setting, as typed.
+    Expect(validation::Field, AttrValue),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let after = self.step(action);
+        if after.mode != Mode::Validate {
+            return after;
+        }
+        let revalidated = (*after).clone().revalidate();
+        if revalidated.validation == after.validation {
+            after
+        } else {
+            Rc::new(revalidated)
+        }
+    }
+}
+
+impl AppState {
+    fn step(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = |s: AppState| Rc::new(s);
         let this = || (*self).clone();
         match action {
@@ -709,6 +765,12 @@ impl Reducible for AppState {
                 Some(state) => next(state),
                 None => self,
             },
+            Action::Expect(field, value) if self.validation.value(field) == value.as_str() => self,
+            Action::Expect(field, value) => {
+                let mut state = this();
+                state.validation = state.validation.with(field, &value);
+                next(state)
+            }
             Action::Tick(now) if now == self.now => self,
             Action::Tick(now) => next(AppState { now, ..this() }),
         }
@@ -903,5 +965,66 @@ mod tests {
         let cleared = ticked.reduce(Action::Clear);
         assert_eq!(cleared.raw, "");
         assert_eq!(cleared.decoded.kind, token::TokenKind::Empty);
+    }
+
+    #[test]
+    fn validation_asks_its_worker_only_in_its_view_and_only_on_change() {
+        use crate::core::validate::Validated;
+        use validation::Field;
+        let state = Rc::new(AppState::new(SAMPLE_TOKEN, 100));
+        let decoding = state.clone().reduce(Action::Expect(Field::Iss, "x".into()));
+        assert!(
+            decoding.validation.job.is_none(),
+            "not in the Validate view"
+        );
+        let open = decoding.reduce(Action::SetMode(Mode::Validate));
+        let job = open.validation.job.clone().expect("a validation job");
+        let Request::Validate(asked) = &job.body else {
+            panic!("not a validation job");
+        };
+        assert_eq!(asked.inputs.iss, "x");
+        assert_eq!(asked.clock, 100);
+        assert_eq!(asked.signature.status, Status::Valid);
+        let answer = Validated {
+            validation: None,
+            error: Some("e".into()),
+            snippets: Vec::new(),
+        };
+        let answered = open.reduce(Action::WorkerAnswered(
+            job.seq,
+            Response::Validated(answer.clone()),
+            0.0,
+        ));
+        assert!(answered.validation.job.is_none());
+        assert_eq!(answered.validation.answer.as_deref(), Some(&answer));
+        // Evaluating at now, the clock moves the answer; at a fixed instant
+        // it does not.
+        let ticked = answered.clone().reduce(Action::Tick(101));
+        assert!(ticked.validation.job.is_some());
+        let fixed = answered.reduce(Action::Expect(Field::Now, "2026-05-01T12:00:00Z".into()));
+        let seq = fixed.validation.job.as_ref().map(|j| j.seq);
+        let later = fixed.reduce(Action::Tick(102));
+        assert_eq!(later.validation.job.as_ref().map(|j| j.seq), seq);
+        // While the signature is being checked, nothing is asked.
+        let rs = later.reduce(Action::SetToken("eyJhbGciOiJSUzI1NiJ9.e30.c2ln".into()));
+        let pem = AttrValue::from("-----BEGIN PUBLIC KEY-----\nMFk=\n-----END PUBLIC KEY-----");
+        let checking = rs.reduce(Action::SetKey(pem));
+        assert_eq!(checking.verdict.status, Status::Checking);
+        assert!(checking.validation.job.is_none());
+        assert!(checking.validation.waiting.is_some());
+    }
+
+    #[test]
+    fn validation_settings_round_trip_through_storage_text() {
+        use validation::Field;
+        let v = Validation::default()
+            .with(Field::Profile, "oidc-id-token")
+            .with(Field::Schema, "{\"type\": \"object\"}");
+        let back = Validation::restored(Some(v.saved()));
+        assert_eq!(back.inputs, v.inputs);
+        assert_eq!(
+            Validation::restored(Some("not json".into())).inputs,
+            Validation::default().inputs
+        );
     }
 }

@@ -1,7 +1,7 @@
-//! The page's side of the crypto worker: starts it, queues requests until it
-//! says it is ready, holds each job to a deadline, and restarts the worker
-//! when a job runs past it or the worker dies. The worker itself only
-//! carries [`engine`](crate::core::engine) messages.
+//! The page's side of a worker (crypto or validation): starts it, queues
+//! requests until it says it is ready, holds each job to a deadline, and
+//! restarts the worker when a job runs past it or the worker dies. The
+//! worker itself only carries [`engine`](crate::core::engine) messages.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -33,6 +33,40 @@ pub struct Profile {
     /// Cancelling the running job restarts the worker (the work cannot be
     /// interrupted otherwise).
     pub stop_on_cancel: bool,
+    /// Which worker: its name in messages and where its script is.
+    pub script: Script,
+}
+
+/// A worker's script, and what the page cannot do without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Script {
+    /// "crypto worker", for messages.
+    pub name: &'static str,
+    /// The end of "…, so …" when it cannot start.
+    pub without: &'static str,
+    /// The window global the single-file build sets to a Blob URL.
+    pub blob_global: &'static str,
+    /// `<meta name>` holding the release build's hashed loader name.
+    pub meta: &'static str,
+    /// The file trunk builds beside the page (`make serve`).
+    pub default_url: &'static str,
+}
+
+impl Script {
+    pub const CRYPTO: Script = Script {
+        name: "crypto worker",
+        without: "keys other than HMAC secrets cannot be checked",
+        blob_global: "jwtCryptoWorkerUrl",
+        meta: "jwt-crypto-worker",
+        default_url: "crypto-worker_loader.js",
+    };
+    pub const VALIDATOR: Script = Script {
+        name: "validation worker",
+        without: "tokens cannot be validated against settings here",
+        blob_global: "jwtValidatorUrl",
+        meta: "jwt-validator",
+        default_url: "validator_loader.js",
+    };
 }
 
 impl Profile {
@@ -40,23 +74,25 @@ impl Profile {
         deadline_ms: DEADLINE_MS,
         doing: "Checking",
         stop_on_cancel: false,
+        script: Script::CRYPTO,
     };
     pub const GENERATING: Profile = Profile {
         deadline_ms: GENERATION_DEADLINE_MS,
         doing: "Generating the key",
         stop_on_cancel: true,
+        script: Script::CRYPTO,
+    };
+    pub const VALIDATING: Profile = Profile {
+        deadline_ms: DEADLINE_MS,
+        doing: "Validating",
+        stop_on_cancel: false,
+        script: Script::VALIDATOR,
     };
 }
 
 /// Session-storage key that overrides [`DEADLINE_MS`] (milliseconds), so the
 /// restart can be seen without a ten-second wait.
 pub const DEADLINE_OVERRIDE_KEY: &str = "jwt-debugger.worker-deadline-ms";
-
-/// Where the worker's script is when nothing else says: the file trunk
-/// builds beside the page (`make serve`). The release build names it with a
-/// content hash in `<meta name="jwt-crypto-worker">`, and the single-file
-/// build sets `window.jwtCryptoWorkerUrl` to a Blob URL.
-const DEFAULT_URL: &str = "crypto-worker_loader.js";
 
 /// Starts that fail before the worker says it is ready; after this many in
 /// a row the client stops trying and says so.
@@ -155,9 +191,10 @@ impl CryptoWorker {
                     )
                 } else {
                     format!(
-                        "{} took longer than {}, so it was stopped and the crypto worker restarted. A key this large is not usable here; the next key or token is checked afresh.",
+                        "{} took longer than {}, so it was stopped and the {} restarted. A key this large is not usable here; the next key or token is checked afresh.",
                         profile.doing,
-                        duration_words(ms)
+                        duration_words(ms),
+                        profile.script.name
                     )
                 };
                 CryptoWorker { inner }.give_up(seq, reason);
@@ -212,12 +249,15 @@ impl CryptoWorker {
                 CryptoWorker { inner }.on_crash(&describe_error(&e));
             }
         });
-        let worker = match Worker::new(&worker_url()) {
+        let script = self.inner.borrow().profile.script;
+        let worker = match Worker::new(&worker_url(script)) {
             Ok(w) => w,
             Err(e) => {
                 let reason = format!(
-                    "The crypto worker cannot start here ({}), so keys other than HMAC secrets cannot be checked.",
-                    js_text(&e)
+                    "The {} cannot start here ({}), so {}.",
+                    script.name,
+                    js_text(&e),
+                    script.without
                 );
                 self.fail_all(&reason);
                 return;
@@ -279,8 +319,10 @@ impl CryptoWorker {
                 inner.running.as_ref().is_some_and(|r| r.ready),
             )
         };
+        let script = self.inner.borrow().profile.script;
         let reason = format!(
-            "The crypto worker stopped ({what}), so it was restarted; the next key or token is checked afresh."
+            "The {} stopped ({what}), so it was restarted; the next key or token is checked afresh.",
+            script.name
         );
         if !loaded {
             let give_up = {
@@ -291,7 +333,8 @@ impl CryptoWorker {
             };
             if give_up {
                 self.fail_all(&format!(
-                    "The crypto worker could not start ({what}), so keys other than HMAC secrets cannot be checked. Reload the page to try again."
+                    "The {} could not start ({what}), so {}. Reload the page to try again.",
+                    script.name, script.without
                 ));
             } else {
                 self.spawn();
@@ -366,22 +409,24 @@ fn duration_words(ms: u32) -> String {
     }
 }
 
-fn worker_url() -> String {
+/// The single file's Blob URL, else the release build's hashed loader, else
+/// the file beside the page.
+fn worker_url(script: Script) -> String {
     let window = web_sys::window();
     let blob = window
         .as_ref()
-        .and_then(|w| js_sys::Reflect::get(w, &JsValue::from_str("jwtCryptoWorkerUrl")).ok())
+        .and_then(|w| js_sys::Reflect::get(w, &JsValue::from_str(script.blob_global)).ok())
         .and_then(|v| v.as_string());
     let named = || {
         window
             .as_ref()?
             .document()?
-            .query_selector("meta[name=jwt-crypto-worker]")
+            .query_selector(&format!("meta[name={}]", script.meta))
             .ok()??
             .get_attribute("content")
     };
     blob.or_else(named)
-        .unwrap_or_else(|| DEFAULT_URL.to_string())
+        .unwrap_or_else(|| script.default_url.to_string())
 }
 
 fn describe_error(e: &web_sys::Event) -> String {

@@ -19,11 +19,13 @@ use crate::components::signature_steps::SignatureSteps;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
+use crate::components::validation_view::ValidationView;
 use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request};
 use crate::core::sweep;
 use crate::core::{findings, SAMPLE_TOKEN};
+use crate::state::validation::{self, Validation};
 use crate::state::{Action, AppState, CrackStatus, Edit, Mode, Shared, Theme};
 use crate::worker_client::{CryptoWorker, Profile, Reply};
 
@@ -55,6 +57,17 @@ fn use_job(worker: &CryptoWorker, job: Option<Shared<Message<Request>>>) {
     });
 }
 
+/// Where a worker's answers go: into the reducer.
+fn replies_to(state: UseReducerHandle<AppState>) -> Callback<Reply> {
+    Callback::from(move |reply| match reply {
+        Reply::Answer(m) => {
+            state.dispatch(Action::WorkerAnswered(m.seq, m.body, browser::now_ms()))
+        }
+        Reply::Failed { seq, reason } => state.dispatch(Action::WorkerFailed(seq, reason)),
+        Reply::Ready { .. } => {}
+    })
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let typed = props.typed.clone();
@@ -68,6 +81,7 @@ pub fn App(props: &AppProps) -> Html {
             .unwrap_or_else(|| SAMPLE_TOKEN.to_string());
         let state = AppState {
             remember: browser::remember_enabled(),
+            validation: Validation::restored(browser::session_value(validation::SAVED_KEY)),
             ..AppState::new(&initial, browser::now_secs())
         };
         match typed.key {
@@ -131,21 +145,25 @@ pub fn App(props: &AppProps) -> Html {
     let generator = {
         let state = state.clone();
         use_memo((), move |_| {
-            CryptoWorker::new(
-                Profile::GENERATING,
-                Callback::from(move |reply| match reply {
-                    Reply::Answer(m) => {
-                        state.dispatch(Action::WorkerAnswered(m.seq, m.body, browser::now_ms()))
-                    }
-                    Reply::Failed { seq, reason } => {
-                        state.dispatch(Action::WorkerFailed(seq, reason))
-                    }
-                    Reply::Ready { .. } => {}
-                }),
-            )
+            CryptoWorker::new(Profile::GENERATING, replies_to(state))
         })
     };
     use_job(&generator, state.encoder.generation.clone());
+    // Validation has a worker of its own (rules, profiles, JSON Schema),
+    // loaded when the Validate view first asks.
+    let validator = {
+        let state = state.clone();
+        use_memo((), move |_| {
+            CryptoWorker::new(Profile::VALIDATING, replies_to(state))
+        })
+    };
+    use_job(&validator, state.validation.job.clone());
+    {
+        let saved = state.validation.saved();
+        use_effect_with(saved, |saved| {
+            browser::set_session_value(validation::SAVED_KEY, saved)
+        });
+    }
     use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
         browser::save_token(raw, *remember);
     });
@@ -263,7 +281,7 @@ pub fn App(props: &AppProps) -> Html {
         Mode::Keys => html! {
             <KeyToolView key_tool={state.key_tool.clone()} dispatch={state.dispatcher()} />
         },
-        Mode::Decode => html! {
+        Mode::Decode | Mode::Validate => html! {
             <main class="layout" aria-label="Decoder">
                 <section class="pane pane-input" aria-label="Encoded token">
                     <div class="pane-head">
@@ -311,6 +329,9 @@ pub fn App(props: &AppProps) -> Html {
                     </SignaturePanel>
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
+                    if state.mode == Mode::Validate {
+                        <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()} />
+                    }
                     <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
                     <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
                         editing={editing.then(|| state.edit.header.clone())} />

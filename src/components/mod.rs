@@ -21,4 +21,5 @@ pub mod signature_steps;
 pub mod theme_toggle;
 pub mod token_errors;
 pub mod token_input;
+pub mod validation_view;
 pub mod verify_status;

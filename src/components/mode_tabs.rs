@@ -8,7 +8,7 @@ pub struct ModeTabsProps {
     pub on_change: Callback<Mode>,
 }
 
-const TABS: [(Mode, &str, &str, &str); 3] = [
+const TABS: [(Mode, &str, &str, &str); 4] = [
     (
         Mode::Decode,
         "mode-decode",
@@ -26,6 +26,12 @@ const TABS: [(Mode, &str, &str, &str); 3] = [
         "mode-keys",
         "Keys",
         "Convert a key between PEM and JWK",
+    ),
+    (
+        Mode::Validate,
+        "mode-validate",
+        "Validate",
+        "Would a server accept it?",
     ),
 ];
 

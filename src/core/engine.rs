@@ -13,6 +13,7 @@ use super::keygen::{self, GeneratedKey};
 use super::keys::{self, SecretEncoding};
 use super::sweep::{self, FoundSecret, SweepJob, SweepResult};
 use super::token;
+use super::validate::{self, Check, CheckResult, Snippet, ValidateJob, Validated, Validation};
 use super::verify::{self, Verdict, VerifyRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +33,10 @@ pub enum Request {
     Sweep(SweepJob),
     /// Findings only ASN.1 can give (the header's x5c chain).
     Inspect { token: String, now: i64 },
+    /// Would a server with these settings accept the token? Answered by
+    /// the validation worker ([`handle_validation_json`]), which alone links
+    /// the JSON Schema validator; the crypto worker refuses it.
+    Validate(Box<ValidateJob>),
     /// Do `rounds` rounds of SHA-256 before answering: a job with a known
     /// answer and a chosen cost, which tests send without any key.
     Spin { rounds: u64 },
@@ -96,6 +101,7 @@ pub enum Response {
     Spun {
         digest: String,
     },
+    Validated(Validated),
     /// The message could not be read.
     BadRequest(String),
 }
@@ -163,6 +169,9 @@ pub fn handle(request: Request) -> Response {
         Request::Summarize(job) => Response::Summary {
             key_summary: keys::summarize(&job.key_text, job.now),
         },
+        Request::Validate(_) => Response::BadRequest(
+            "the crypto worker does not validate tokens; the validation worker does".into(),
+        ),
         Request::Spin { rounds } => {
             use sha2::Digest;
             let mut digest = [0u8; 32];
@@ -188,21 +197,40 @@ fn public_pem_of(key_text: &str) -> Option<String> {
     }
 }
 
-/// The worker's whole job: a JSON message in, a JSON message out. A message
-/// that cannot be read is answered (with sequence 0 when even that is
-/// unreadable), never dropped, so the page is not left waiting.
+/// The validation worker's handler: validation only.
+pub fn handle_validation(request: Request) -> Response {
+    match request {
+        Request::Validate(job) => Response::Validated(validate::answer(&job)),
+        _ => Response::BadRequest("the validation worker only validates tokens".into()),
+    }
+}
+
+/// The crypto worker's whole job: a JSON message in, a JSON message out.
 pub fn handle_json(text: &str) -> String {
+    answer_json(text, handle)
+}
+
+/// The validation worker's whole job, as [`handle_json`] is the crypto
+/// worker's. Kept apart so the crypto worker never links the schema
+/// validator, nor the validation worker the crypto.
+pub fn handle_validation_json(text: &str) -> String {
+    answer_json(text, handle_validation)
+}
+
+/// A message that cannot be read is answered (with sequence 0 when even
+/// that is unreadable), never dropped, so the page is not left waiting.
+fn answer_json(text: &str, handler: fn(Request) -> Response) -> String {
     let reply = match serde_json::from_str::<Message<Request>>(text) {
         Ok(Message { seq, body }) => Message {
             seq,
-            body: handle(body),
+            body: handler(body),
         },
         Err(e) => Message {
             seq: serde_json::from_str::<serde_json::Value>(text)
                 .ok()
                 .and_then(|v| v.get("seq")?.as_u64())
                 .unwrap_or(0),
-            body: Response::BadRequest(format!("the crypto worker cannot read this request: {e}")),
+            body: Response::BadRequest(format!("the worker cannot read this request: {e}")),
         },
     };
     encode(&reply)
@@ -311,6 +339,50 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
             traditional_pem: opt_string(v.get("traditional_pem"))?,
         })
     }
+    fn check(v: &Value) -> Option<Check> {
+        Some(Check {
+            rule: string(v.get("rule")?)?,
+            result: match v.get("result")?.as_str()? {
+                "Pass" => CheckResult::Pass,
+                "Fail" => CheckResult::Fail,
+                "Skip" => CheckResult::Skip,
+                _ => return None,
+            },
+            detail: string(v.get("detail")?)?,
+            reference: string(v.get("reference")?)?,
+            reason: string(v.get("reason")?)?,
+        })
+    }
+    fn validated(v: &Value) -> Option<Validated> {
+        let validation = match v.get("validation")? {
+            Value::Null => None,
+            x => Some(Validation {
+                accepted: x.get("accepted")?.as_bool()?,
+                checks: x
+                    .get("checks")?
+                    .as_array()?
+                    .iter()
+                    .map(check)
+                    .collect::<Option<_>>()?,
+                summary: string(x.get("summary")?)?,
+            }),
+        };
+        Some(Validated {
+            validation,
+            error: opt_string(v.get("error"))?,
+            snippets: v
+                .get("snippets")?
+                .as_array()?
+                .iter()
+                .map(|s| {
+                    Some(Snippet {
+                        library: string(s.get("library")?)?,
+                        code: string(s.get("code")?)?,
+                    })
+                })
+                .collect::<Option<_>>()?,
+        })
+    }
     let v: Value = serde_json::from_str(text).ok()?;
     let seq = v.get("seq")?.as_u64()?;
     let body = match v.get("body")? {
@@ -374,6 +446,7 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                 "Spun" => Response::Spun {
                     digest: string(x.get("digest")?)?,
                 },
+                "Validated" => Response::Validated(validated(x)?),
                 "BadRequest" => Response::BadRequest(string(x)?),
                 _ => return None,
             }
@@ -436,6 +509,52 @@ mod tests {
         assert_eq!(reply.seq, 0);
     }
 
+    fn validation_job(leeway: &str, schema: &str) -> Request {
+        Request::Validate(Box::new(ValidateJob {
+            token: SAMPLE_TOKEN.into(),
+            signature: verify::Verdict::new(Status::Valid, "ok"),
+            inputs: validate::Inputs {
+                leeway: leeway.into(),
+                schema: schema.into(),
+                iss: "https://issuer.example".into(),
+                ..Default::default()
+            },
+            clock: 1_767_225_600,
+        }))
+    }
+
+    #[test]
+    fn only_the_validation_worker_validates() {
+        let Response::Validated(answer) =
+            handle_validation(validation_job("", r#"{"required":["zz"]}"#))
+        else {
+            panic!("not a validation");
+        };
+        let validation = answer.validation.expect("a verdict");
+        assert!(!validation.accepted);
+        let schema = validation
+            .checks
+            .iter()
+            .find(|c| c.rule == "schema")
+            .unwrap();
+        assert_eq!(schema.result, CheckResult::Fail);
+        assert_eq!(answer.snippets.len(), 3);
+        let Response::Validated(bad) = handle_validation(validation_job("soon", "")) else {
+            panic!("not a validation");
+        };
+        assert_eq!(
+            bad.error.as_deref(),
+            Some("The leeway must be a whole number of seconds, 0 or more; \"soon\" is not.")
+        );
+        assert!(bad.validation.is_none());
+        assert!(matches!(
+            handle(validation_job("", "")),
+            Response::BadRequest(_)
+        ));
+        let verify = job(SAMPLE_TOKEN, SAMPLE_SECRET);
+        assert!(matches!(handle_validation(verify), Response::BadRequest(_)));
+    }
+
     #[test]
     fn the_page_reads_every_kind_of_answer() {
         let answers = [
@@ -445,6 +564,9 @@ mod tests {
             },
             Response::Spun { digest: "x".into() },
             Response::BadRequest("no".into()),
+            handle_validation(validation_job("", r#"{"required":["zz"]}"#)),
+            handle_validation(validation_job("abc", "")),
+            handle(validation_job("", "")),
             handle(job(SAMPLE_TOKEN, SAMPLE_SECRET)),
             handle(job(SAMPLE_TOKEN, "-----BEGIN PUBLIC KEY-----")),
             handle(Request::Sign(SignJob {

@@ -2359,6 +2359,65 @@ fn js_snippet(exp: &Expectations) -> String {
     s
 }
 
+/// What the validation worker is asked: the token as typed, the verifier's
+/// verdict for it and its key (from the page or the crypto worker), the
+/// settings as typed, and the current time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidateJob {
+    pub token: String,
+    pub signature: Verdict,
+    pub inputs: Inputs,
+    /// Seconds since 1970; used unless the inputs name an instant.
+    pub clock: i64,
+}
+
+/// Library settings as code, for one library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    pub library: String,
+    pub code: String,
+}
+
+/// The validation worker's answer: the verdict and the same settings as
+/// code, or, when a setting cannot be read, why (and no verdict).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validated {
+    pub validation: Option<Validation>,
+    pub error: Option<String>,
+    pub snippets: Vec<Snippet>,
+}
+
+/// Everything validation does for one job, schema included.
+pub fn answer(job: &ValidateJob) -> Validated {
+    let exp = match from_inputs(&job.inputs) {
+        Ok(exp) => exp,
+        Err(error) => {
+            return Validated {
+                validation: None,
+                error: Some(error),
+                snippets: Vec::new(),
+            }
+        }
+    };
+    let decoded = super::token::decode(&job.token);
+    let schema = exp
+        .schema
+        .as_deref()
+        .map(|text| check_schema_of(&decoded, text));
+    let now = exp.instant(job.clock);
+    Validated {
+        validation: Some(validate(&decoded, &job.signature, &exp, now, schema)),
+        error: None,
+        snippets: snippets(&exp)
+            .into_iter()
+            .map(|(library, code)| Snippet {
+                library: library.to_string(),
+                code,
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
