@@ -307,6 +307,9 @@ pub fn App(props: &AppProps) -> Html {
                             title="Clear the token from this tab and from this device's storage">{ "Forget" }</button>
                     </div>
                     <TokenErrors decoded={decoded.clone()} />
+                    if state.mode == Mode::Validate {
+                        <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()} />
+                    }
                     <h2 class="section-title">{ "Findings" }</h2>
                     <FindingsList findings={findings} />
                     <SignaturePanel decoded={decoded.clone()}>
@@ -329,9 +332,6 @@ pub fn App(props: &AppProps) -> Html {
                     </SignaturePanel>
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
-                    if state.mode == Mode::Validate {
-                        <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()} />
-                    }
                     <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
                     <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
                         editing={editing.then(|| state.edit.header.clone())} />

@@ -2,7 +2,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
-use crate::core::validate::{Check, Profile};
+use crate::core::validate::{Check, CheckResult, Profile};
 use crate::state::validation::Field;
 use crate::state::{Action, AppState, Validation};
 
@@ -73,6 +73,21 @@ pub fn ValidationView(props: &ValidationViewProps) -> Html {
                 <h2 id="validation-title">{ "Would a server accept it?" }</h2>
             </div>
             <p class="muted small">{ "Enter what your server expects; each rule below is checked as a library would, with the signature result from the key on the left. Empty fields are not checked." }</p>
+            <div class="validation-result" aria-live="polite" aria-busy={v.job.is_some().to_string()}>
+                if let Some(waiting) = &v.waiting {
+                    <p class="muted" data-testid="validation-waiting">{ waiting.clone() }</p>
+                }
+                if let Some(error) = answer.and_then(|a| a.error.clone()) {
+                    <p class="encoder-error" data-testid="validation-error" role="alert">{ error }</p>
+                }
+                if let Some(result) = answer.and_then(|a| a.validation.as_ref()) {
+                    <div class={classes!("validation-status", if result.accepted { "accepted" } else { "rejected" })}
+                        data-testid="validation-status" data-status={if result.accepted { "accepted" } else { "rejected" }}>
+                        <strong>{ if result.accepted { "✓ Accepted" } else { "✗ Rejected" } }</strong>
+                        <span>{ result.summary.clone() }</span>
+                    </div>
+                }
+            </div>
             <div class="expect-grid">
                 <label class="expect">
                     <span class="field-label">{ "Profile" }</span>
@@ -102,38 +117,31 @@ pub fn ValidationView(props: &ValidationViewProps) -> Html {
                         value={v.value(Field::Schema)} oninput={on_schema} />
                 </label>
             </div>
-            <div class="validation-result" aria-live="polite" aria-busy={v.job.is_some().to_string()}>
-                if let Some(waiting) = &v.waiting {
-                    <p class="muted" data-testid="validation-waiting">{ waiting.clone() }</p>
-                }
-                if let Some(error) = answer.and_then(|a| a.error.clone()) {
-                    <p class="encoder-error" data-testid="validation-error" role="alert">{ error }</p>
-                }
-                if let Some(result) = answer.and_then(|a| a.validation.as_ref()) {
-                    <div class={classes!("validation-status", if result.accepted { "accepted" } else { "rejected" })}
-                        data-testid="validation-status" data-status={if result.accepted { "accepted" } else { "rejected" }}>
-                        <strong>{ if result.accepted { "✓ Accepted" } else { "✗ Rejected" } }</strong>
-                        <span>{ result.summary.clone() }</span>
-                    </div>
+            if let Some(result) = answer.and_then(|a| a.validation.as_ref()) {
+                <ul class="checks" aria-label="Rules checked">
+                    { for result.checks.iter().filter(|c| c.result != CheckResult::Skip).map(check_line) }
+                </ul>
+                <details class="skipped">
+                    <summary>{ format!("{} rules not checked with these settings", result.checks.iter().filter(|c| c.result == CheckResult::Skip).count()) }</summary>
                     <ul class="checks">
-                        { for result.checks.iter().map(check_line) }
+                        { for result.checks.iter().filter(|c| c.result == CheckResult::Skip).map(check_line) }
                     </ul>
-                }
-                if let Some(a) = answer.filter(|a| !a.snippets.is_empty()) {
-                    <details class="snippets">
-                        <summary>{ "The same settings as code" }</summary>
-                        { for a.snippets.iter().map(|s| html! {
-                            <div class="snippet" data-testid="validation-snippet" data-library={s.library.clone()}>
-                                <div class="snippet-head">
-                                    <h3>{ s.library.clone() }</h3>
-                                    <CopyButton text={AttrValue::from(s.code.clone())} what={AttrValue::from(format!("{} settings", s.library))} />
-                                </div>
-                                <pre><code>{ s.code.clone() }</code></pre>
+                </details>
+            }
+            if let Some(a) = answer.filter(|a| !a.snippets.is_empty()) {
+                <details class="snippets">
+                    <summary>{ "The same settings as code" }</summary>
+                    { for a.snippets.iter().map(|s| html! {
+                        <div class="snippet" data-testid="validation-snippet" data-library={s.library.clone()}>
+                            <div class="snippet-head">
+                                <h3>{ s.library.clone() }</h3>
+                                <CopyButton text={AttrValue::from(s.code.clone())} what={AttrValue::from(format!("{} settings", s.library))} />
                             </div>
-                        }) }
-                    </details>
-                }
-            </div>
+                            <pre><code>{ s.code.clone() }</code></pre>
+                        </div>
+                    }) }
+                </details>
+            }
         </section>
     }
 }
