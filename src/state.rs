@@ -436,6 +436,8 @@ impl AppState {
             | Response::Generated { .. }
             | Response::Converted { .. }
             | Response::Swept(_)
+            | Response::Decrypted { .. }
+            | Response::Encrypted { .. }
             | Response::Inspected { .. } => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
