@@ -1360,7 +1360,7 @@ fn pbkdf2(hash: Hash, password: &[u8], salt: &[u8], rounds: u32, len: usize) -> 
 /// AES Key Wrap (RFC 3394) unwrap; `None` for a wrong key or bad input.
 fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Option<Vec<u8>> {
     // RFC 3394 needs at least two 64-bit blocks of key data.
-    if wrapped.len() < 24 || wrapped.len() % 8 != 0 {
+    if wrapped.len() < 24 || !wrapped.len().is_multiple_of(8) {
         return None;
     }
     match kek.len() {
