@@ -817,7 +817,7 @@ fn keys_that_do_not_fit_say_why() {
     expect(
         &decrypt(&token, "secret"),
         JweStatus::KeyError,
-        &["shared secret", "RSA-OAEP"],
+        &["shared key cannot be used for RSA-OAEP", "RSA private key"],
     );
     let token = encrypt(b"x", "pw", "PBES2-HS256+A128KW", "A128GCM", false);
     expect(&decrypt(&token, &rsa), JweStatus::KeyError, &["password"]);

@@ -1086,7 +1086,9 @@ fn candidates(
 fn unfit(candidate: &Candidate, plan: &Plan) -> Option<String> {
     let alg = plan.alg_name.as_str();
     let key = match candidate {
-        Candidate::Bytes { bytes, .. } => return secret_unfit(bytes.len(), plan, "The shared key"),
+        Candidate::Bytes { bytes, .. } => {
+            return secret_unfit(bytes.len(), plan, "The shared key", true)
+        }
         Candidate::Key(k) => k,
     };
     if let Some(why) = metadata_unfit(key, plan) {
@@ -1095,7 +1097,7 @@ fn unfit(candidate: &Candidate, plan: &Plan) -> Option<String> {
     let what = key.material.describe();
     match (&key.material, plan.alg) {
         (KeyMaterial::Secret(_), KeyAlg::Pbes2(..)) => None,
-        (KeyMaterial::Secret(s), _) => secret_unfit(s.len(), plan, "The shared key"),
+        (KeyMaterial::Secret(s), _) => secret_unfit(s.len(), plan, "The shared key", true),
         (_, KeyAlg::Pbes2(..)) => Some(format!(
             "{alg} derives its key from a password; an {what} key cannot be used. Type the password as text."
         )),
@@ -1161,7 +1163,9 @@ fn metadata_unfit(key: &Key, plan: &Plan) -> Option<String> {
     None
 }
 
-fn secret_unfit(len: usize, plan: &Plan, what: &str) -> Option<String> {
+/// Why a shared secret of `len` bytes does not fit; `decrypting` picks the
+/// half of an asymmetric key the message asks for.
+fn secret_unfit(len: usize, plan: &Plan, what: &str, decrypting: bool) -> Option<String> {
     let alg = &plan.alg_name;
     let want = match plan.alg {
         KeyAlg::AesKw(n) | KeyAlg::AesGcmKw(n) => n,
@@ -1169,8 +1173,8 @@ fn secret_unfit(len: usize, plan: &Plan, what: &str) -> Option<String> {
         KeyAlg::Pbes2(..) => return (len == 0).then(|| "The password is empty.".to_string()),
         _ => {
             return Some(format!(
-                "{what} is a shared secret; {alg} needs {}.",
-                plan.alg.needs(plan.enc, true)
+                "{what} cannot be used for {alg}: it needs {}, not a shared secret.",
+                plan.alg.needs(plan.enc, decrypting)
             ))
         }
     };
@@ -1855,7 +1859,7 @@ fn recipient(
             } else {
                 encoding.decode(&text).map_err(|e| e.to_string())?
             };
-            match secret_unfit(bytes.len(), &plan, "The shared key") {
+            match secret_unfit(bytes.len(), &plan, "The shared key", false) {
                 Some(why) => Err(why),
                 None => Ok(Recipient::Secret { bytes, kid: None }),
             }
@@ -1888,7 +1892,7 @@ fn encryption_unfit(key: &Key, plan: &Plan) -> Option<String> {
     let alg = &plan.alg_name;
     let what = key.material.describe();
     match (&key.material, plan.alg) {
-        (KeyMaterial::Secret(s), _) => secret_unfit(s.len(), plan, "The shared key"),
+        (KeyMaterial::Secret(s), _) => secret_unfit(s.len(), plan, "The shared key", false),
         (KeyMaterial::Rsa { .. }, a) if a.is_rsa() => None,
         (KeyMaterial::Ec { .. } | KeyMaterial::X25519(_), a) if a.is_ecdh() => None,
         _ => Some(format!(
