@@ -1971,7 +1971,7 @@ mod tests {
 
     #[test]
     fn parse_errors_say_which_part_and_where() {
-        let e = parse("eyJhbGciOiJkaXIifQ.ab.b!cd.ab.ab").unwrap_err();
+        let e = parse("eyJhbGciOiJkaXIifQ.AA.b!cd.AA.AA").unwrap_err();
         assert_eq!(e.part, Some(JwePart::Iv));
         assert_eq!(e.offset, Some(1));
         assert!(
