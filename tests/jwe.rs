@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use jwt_debugger::core::base64url;
+use jwt_debugger::core::engine::{self, Message, Response};
 use jwt_debugger::core::jwe::{
     self, Decryption, EncryptOptions, JwePart, JweStatus, CONTENT_ALGORITHMS, KEY_ALGORITHMS,
 };
@@ -1034,5 +1035,13 @@ proptest! {
         } else {
             prop_assert!(d.plaintext.is_none());
         }
+        // The page's hand-written reader reads every outcome as the
+        // worker's derived one does.
+        let answer = engine::encode(&Message {
+            seq: 3,
+            body: Response::Decrypted { decryption: d, key_summary: vec!["k".into()] },
+        });
+        let derived: Message<Response> = serde_json::from_str(&answer).unwrap();
+        prop_assert_eq!(engine::read_response(&answer), Some(derived));
     }
 }
