@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target (one job) over its corpus and seeds, then minimizes the
-# corpus. Usage: fuzz/run.sh <decode|json|keys|verify> [seconds]
+# corpus. Usage: fuzz/run.sh <decode|json|keys|verify|sign|jwe> [seconds]
 # Needs `bash scripts/setup-fuzz.sh` once. Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

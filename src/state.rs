@@ -470,6 +470,8 @@ impl AppState {
             | Response::Generated { .. }
             | Response::Converted { .. }
             | Response::Swept(_)
+            | Response::Decrypted { .. }
+            | Response::Encrypted { .. }
             | Response::Inspected { .. }
             | Response::Validated(_) => {}
             Response::BadRequest(reason) => next = next.failed(&reason),

@@ -76,6 +76,11 @@ fn keys_corpus() {
 }
 
 #[test]
+fn jwe_corpus() {
+    replay_all("jwe", replay::run_jwe);
+}
+
+#[test]
 fn verify_corpus() {
     replay_all("verify", replay::run_verify);
 }

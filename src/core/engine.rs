@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::jwe::{self, Decryption, EncryptOptions};
 use super::key_export::{self, KeyForms};
 use super::keygen::{self, GeneratedKey};
 use super::keys::{self, SecretEncoding};
@@ -31,6 +32,29 @@ pub enum Request {
     Convert { key_text: String },
     /// Try a chunk of the well-known-secret list against an HMAC token.
     Sweep(SweepJob),
+    /// Decrypt a compact JWE with the key text (a private key, JWK Set,
+    /// shared key or PBES2 password).
+    Decrypt {
+        token: String,
+        key_text: String,
+        encoding: SecretEncoding,
+        /// Seconds since the epoch, for the key summary's certificate dates.
+        now: i64,
+    },
+    /// Encrypt `plaintext` (the encoder's signed token) to a compact JWE.
+    Encrypt {
+        plaintext: String,
+        alg: String,
+        enc: String,
+        key_text: String,
+        encoding: SecretEncoding,
+        /// The header's `cty` (`JWT` when the plaintext is a signed token).
+        cty: Option<String>,
+        /// Compress with DEFLATE first (`zip: DEF`).
+        zip: bool,
+        /// PBES2 iterations; the module's default when `None`.
+        p2c: Option<u32>,
+    },
     /// Findings only ASN.1 can give (the header's x5c chain).
     Inspect { token: String, now: i64 },
     /// Would a server with these settings accept the token? Answered by
@@ -95,6 +119,16 @@ pub enum Response {
         error: Option<String>,
     },
     Swept(SweepResult),
+    Decrypted {
+        decryption: Decryption,
+        /// What the key box holds, in words.
+        key_summary: Vec<String>,
+    },
+    /// The compact JWE, or why none can be made.
+    Encrypted {
+        token: Option<String>,
+        error: Option<String>,
+    },
     Inspected {
         findings: Vec<super::findings::Finding>,
     },
@@ -156,6 +190,49 @@ pub fn handle(request: Request) -> Response {
             }
         }
         Request::Sweep(job) => Response::Swept(sweep::sweep(&job)),
+        Request::Decrypt {
+            token,
+            key_text,
+            encoding,
+            now,
+        } => Response::Decrypted {
+            decryption: jwe::decrypt(&token, &key_text, encoding),
+            key_summary: keys::summarize(&key_text, now),
+        },
+        Request::Encrypt {
+            plaintext,
+            alg,
+            enc,
+            key_text,
+            encoding,
+            cty,
+            zip,
+            p2c,
+        } => {
+            let options = EncryptOptions {
+                alg,
+                enc,
+                zip,
+                cty,
+                p2c,
+            };
+            match jwe::encrypt(
+                plaintext.as_bytes(),
+                &key_text,
+                encoding,
+                &options,
+                &mut rand_core::OsRng,
+            ) {
+                Ok(token) => Response::Encrypted {
+                    token: Some(token),
+                    error: None,
+                },
+                Err(error) => Response::Encrypted {
+                    token: None,
+                    error: Some(error),
+                },
+            }
+        }
         Request::Inspect { token, now } => Response::Inspected {
             findings: super::findings::x5c_findings(&token::decode(&token), now),
         },
@@ -318,6 +395,71 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
             lenient: v.get("lenient")?.as_bool()?,
         })
     }
+    fn decryption(v: &Value) -> Option<Decryption> {
+        use super::jwe::{HeaderRow, JwePart, JweStatus, PartSize};
+        let status = match v.get("status")?.as_str()? {
+            "Decrypted" => JweStatus::Decrypted,
+            "Failed" => JweStatus::Failed,
+            "NoKey" => JweStatus::NoKey,
+            "KeyError" => JweStatus::KeyError,
+            "Unsupported" => JweStatus::Unsupported,
+            "Malformed" => JweStatus::Malformed,
+            _ => return None,
+        };
+        let row = |r: &Value| {
+            Some(HeaderRow {
+                name: string(r.get("name")?)?,
+                value: string(r.get("value")?)?,
+                meaning: string(r.get("meaning")?)?,
+            })
+        };
+        let part = |p: &Value| {
+            Some(PartSize {
+                part: match p.get("part")?.as_str()? {
+                    "Header" => JwePart::Header,
+                    "EncryptedKey" => JwePart::EncryptedKey,
+                    "Iv" => JwePart::Iv,
+                    "Ciphertext" => JwePart::Ciphertext,
+                    "Tag" => JwePart::Tag,
+                    _ => return None,
+                },
+                chars: usize::try_from(p.get("chars")?.as_u64()?).ok()?,
+                bytes: match p.get("bytes") {
+                    None | Some(Value::Null) => None,
+                    Some(n) => Some(usize::try_from(n.as_u64()?).ok()?),
+                },
+            })
+        };
+        Some(Decryption {
+            status,
+            message: string(v.get("message")?)?,
+            plaintext: match opt_string(v.get("plaintext"))? {
+                None => None,
+                Some(b) => Some(super::base64url::decode_strict(&b)?),
+            },
+            nested: opt_string(v.get("nested"))?,
+            key_used: opt_string(v.get("key_used"))?,
+            header: v
+                .get("header")?
+                .as_array()?
+                .iter()
+                .map(row)
+                .collect::<Option<_>>()?,
+            parts: v
+                .get("parts")?
+                .as_array()?
+                .iter()
+                .map(part)
+                .collect::<Option<_>>()?,
+            notes: strings(v.get("notes")?)?,
+            findings: v
+                .get("findings")?
+                .as_array()?
+                .iter()
+                .map(finding)
+                .collect::<Option<_>>()?,
+        })
+    }
     fn generated(v: &Value) -> Option<GeneratedKey> {
         Some(GeneratedKey {
             alg: string(v.get("alg")?)?,
@@ -443,6 +585,14 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                     tried: usize::try_from(x.get("tried")?.as_u64()?).ok()?,
                     error: opt_string(x.get("error"))?,
                 }),
+                "Decrypted" => Response::Decrypted {
+                    decryption: decryption(x.get("decryption")?)?,
+                    key_summary: strings(x.get("key_summary")?)?,
+                },
+                "Encrypted" => Response::Encrypted {
+                    token: opt_string(x.get("token"))?,
+                    error: opt_string(x.get("error"))?,
+                },
                 "Spun" => Response::Spun {
                     digest: string(x.get("digest")?)?,
                 },
@@ -683,6 +833,73 @@ mod tests {
             panic!("1024-bit RSA was generated");
         };
         assert!(error.contains("2048"), "{error}");
+    }
+
+    fn encrypt_job(alg: &str, key_text: &str) -> Request {
+        Request::Encrypt {
+            plaintext: SAMPLE_TOKEN.into(),
+            alg: alg.into(),
+            enc: "A128CBC-HS256".into(),
+            key_text: key_text.into(),
+            encoding: SecretEncoding::Utf8,
+            cty: Some("JWT".into()),
+            zip: true,
+            p2c: Some(1000),
+        }
+    }
+
+    fn decrypt_job(token: &str, key_text: &str) -> Request {
+        Request::Decrypt {
+            token: token.into(),
+            key_text: key_text.into(),
+            encoding: SecretEncoding::Utf8,
+            now: 1_767_225_600,
+        }
+    }
+
+    #[test]
+    fn encrypts_and_decrypts_through_the_protocol_and_the_page_reads_it() {
+        use crate::core::jwe::JweStatus;
+        let Response::Encrypted {
+            token: Some(token),
+            error: None,
+        } = handle(encrypt_job("PBES2-HS256+A128KW", "pw"))
+        else {
+            panic!("not encrypted");
+        };
+        let answers = [
+            handle(decrypt_job(&token, "pw")),
+            handle(decrypt_job(&token, "wrong")),
+            handle(decrypt_job(&token, "")),
+            handle(decrypt_job("not.a.jwe", "pw")),
+            handle(decrypt_job("x.y.z.w.v", "pw")),
+            handle(encrypt_job("RSA1_5", "pw")),
+            handle(encrypt_job("dir", "pw")),
+        ];
+        let Response::Decrypted { decryption, .. } = &answers[0] else {
+            panic!("not a decryption");
+        };
+        assert_eq!(decryption.status, JweStatus::Decrypted);
+        assert_eq!(decryption.text(), Some(SAMPLE_TOKEN));
+        assert_eq!(decryption.nested.as_deref(), Some(SAMPLE_TOKEN));
+        let Response::Decrypted { decryption, .. } = &answers[1] else {
+            panic!("not a decryption");
+        };
+        assert_eq!(decryption.status, JweStatus::Failed);
+        assert!(
+            matches!(&answers[5], Response::Encrypted { error: Some(e), .. } if e.contains("deprecated"))
+        );
+        for (seq, body) in answers.into_iter().enumerate() {
+            let message = Message {
+                seq: seq as u64,
+                body,
+            };
+            let text = encode(&message);
+            assert_eq!(read_response(&text), Some(message.clone()), "{text}");
+            // The worker's own derive reads the same.
+            let derived: Message<Response> = serde_json::from_str(&text).unwrap();
+            assert_eq!(derived, message);
+        }
     }
 
     #[test]

@@ -46,6 +46,17 @@ fn finding(code: &'static str, severity: Severity, title: &str, detail: String) 
     }
 }
 
+/// A JWE whose key is encrypted with RSAES-PKCS1-v1_5 (`RSA1_5`).
+pub fn rsa1_5_finding() -> Finding {
+    finding(
+        "jwe-rsa1_5",
+        Severity::Warning,
+        "Deprecated key encryption (RSA1_5)",
+        "The content key is encrypted with RSAES-PKCS1-v1_5, whose padding checks have let attackers decrypt tokens (Bleichenbacher's attack); it is kept for old senders only. Prefer RSA-OAEP-256 or ECDH-ES."
+            .into(),
+    )
+}
+
 /// Header extensions this app understands when listed in `crit`.
 pub const UNDERSTOOD_CRIT: &[&str] = &["b64"];
 
@@ -134,6 +145,9 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
             "This is a 5-part JWE: only its header can be read. There is no signature to verify."
                 .into(),
         ));
+        if d.alg() == Some("RSA1_5") {
+            out.push(rsa1_5_finding());
+        }
     }
     if let Some(header) = d.header.as_ref() {
         header_findings(&header.value, d, &mut out);

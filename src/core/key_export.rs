@@ -70,6 +70,7 @@ pub fn spki_pem(material: &KeyMaterial) -> Result<Option<String>, String> {
             .ok()
             .and_then(|k| k.to_public_key_pem(LineEnding::LF).ok())
             .ok_or("the Ed25519 public key is not a valid curve point")?,
+        KeyMaterial::X25519(x) => x25519_spki(x)?,
     };
     Ok(Some(pem))
 }
@@ -162,6 +163,11 @@ fn public_members(material: &KeyMaterial) -> Members {
             ("crv", "Ed25519".into()),
             ("x", base64url::encode(x)),
         ],
+        KeyMaterial::X25519(x) => vec![
+            ("kty", "OKP".into()),
+            ("crv", "X25519".into()),
+            ("x", base64url::encode(x)),
+        ],
     }
 }
 
@@ -234,7 +240,58 @@ fn private_forms(private: &PrivateKey) -> Result<PrivateForms, String> {
         PrivateKey::Rsa(der) => rsa_private(der),
         PrivateKey::Ec { curve, scalar } => ec_private(*curve, scalar),
         PrivateKey::Ed25519(seed) => ed25519_private(seed),
+        PrivateKey::X25519(d) => x25519_private(d),
     }
+}
+
+/// RFC 8410 §4: the OID with no parameters and the raw 32 bytes.
+fn x25519_spki(x: &[u8; 32]) -> Result<String, String> {
+    use der::Encode;
+    let bits = der::asn1::BitStringRef::from_bytes(x)
+        .map_err(|e| format!("the X25519 public key cannot be encoded ({e})"))?;
+    let der = spki::SubjectPublicKeyInfoRef {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid: keys::OID_X25519,
+            parameters: None,
+        },
+        subject_public_key: bits,
+    }
+    .to_der()
+    .map_err(|e| format!("the X25519 public key cannot be encoded ({e})"))?;
+    Ok(pem_text("PUBLIC KEY", der))
+}
+
+/// RFC 8410 §7: PKCS#8 v1 holding the private key as an OCTET STRING.
+fn x25519_private(d: &[u8; 32]) -> Result<PrivateForms, String> {
+    use der::Encode;
+    let bad = |e: der::Error| format!("the X25519 private key cannot be encoded ({e})");
+    let public = keys::x25519_public(d);
+    let mut members = public_members(&KeyMaterial::X25519(public));
+    members.push(("d", base64url::encode(d)));
+    let inner = der::asn1::OctetStringRef::new(d)
+        .and_then(|o| o.to_der())
+        .map_err(bad)?;
+    let der = pkcs8::PrivateKeyInfo {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid: keys::OID_X25519,
+            parameters: None,
+        },
+        private_key: &inner,
+        public_key: None,
+    }
+    .to_der()
+    .map_err(bad)?;
+    Ok(PrivateForms {
+        members,
+        pkcs8: pem_text("PRIVATE KEY", der),
+        traditional: None,
+    })
+}
+
+/// PEM with 64-character lines and LF, like the other forms here.
+fn pem_text(label: &str, der: Vec<u8>) -> String {
+    let config = pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF);
+    pem::encode_config(&pem::Pem::new(label, der), config)
 }
 
 fn rsa_private(der: &[u8]) -> Result<PrivateForms, String> {

@@ -20,6 +20,8 @@ const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
 const OID_SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
 const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const OID_ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+/// RFC 8410: X25519 keys agree keys (JWE ECDH-ES); they never sign.
+pub(crate) const OID_X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
 
 /// RSA moduli outside this range are refused (RFC 7518 §3.3 asks for at
 /// least 2048 bits; the RSA backend stops at 4096, and far larger keys would
@@ -105,6 +107,8 @@ pub enum KeyMaterial {
         point: Vec<u8>,
     },
     Ed25519([u8; 32]),
+    /// An X25519 public key (RFC 7748), for JWE key agreement only.
+    X25519([u8; 32]),
 }
 
 impl KeyMaterial {
@@ -115,6 +119,7 @@ impl KeyMaterial {
             KeyMaterial::Rsa { n, .. } => format!("RSA {}-bit", bit_len(n)),
             KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.name()),
             KeyMaterial::Ed25519(_) => "Ed25519".to_string(),
+            KeyMaterial::X25519(_) => "X25519".to_string(),
         }
     }
 }
@@ -139,6 +144,8 @@ pub enum PrivateKey {
     Ec { curve: Curve, scalar: Vec<u8> },
     /// The 32-byte seed.
     Ed25519([u8; 32]),
+    /// The 32-byte X25519 private key (decrypts JWE with ECDH-ES).
+    X25519([u8; 32]),
 }
 
 /// Never prints key material, so a debug log cannot leak it.
@@ -148,6 +155,7 @@ impl fmt::Debug for PrivateKey {
             PrivateKey::Rsa(_) => f.write_str("PrivateKey::Rsa(..)"),
             PrivateKey::Ec { curve, .. } => write!(f, "PrivateKey::Ec({})", curve.name()),
             PrivateKey::Ed25519(_) => f.write_str("PrivateKey::Ed25519(..)"),
+            PrivateKey::X25519(_) => f.write_str("PrivateKey::X25519(..)"),
         }
     }
 }
@@ -536,13 +544,16 @@ pub fn parse_spki(der: &[u8]) -> Result<KeyMaterial, KeyError> {
     if oid == OID_ED25519 {
         return ed25519_material(bits);
     }
+    if oid == OID_X25519 {
+        return x25519_material(bits);
+    }
     if oid == OID_ED448 {
         return Err(KeyError::new(
             "Ed448 keys are not supported (only Ed25519 for EdDSA)",
         ));
     }
     Err(KeyError::new(format!(
-        "the key's algorithm (OID {oid}) is not RSA, EC or Ed25519"
+        "the key's algorithm (OID {oid}) is not RSA, EC, Ed25519 or X25519"
     )))
 }
 
@@ -567,6 +578,10 @@ fn pkcs8_private(info: &pkcs8::PrivateKeyInfo<'_>, material: &KeyMaterial) -> Op
             // RFC 8410 §7: the private key is an OCTET STRING holding the seed.
             let seed = der::asn1::OctetStringRef::from_der(info.private_key).ok()?;
             Some(PrivateKey::Ed25519(seed.as_bytes().try_into().ok()?))
+        }
+        KeyMaterial::X25519(_) => {
+            let key = der::asn1::OctetStringRef::from_der(info.private_key).ok()?;
+            Some(PrivateKey::X25519(key.as_bytes().try_into().ok()?))
         }
         KeyMaterial::Secret(_) => None,
     }
@@ -619,6 +634,10 @@ fn jwk_private(obj: &Map<String, Value>, material: &KeyMaterial) -> Option<Priva
             let derived = ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key();
             (derived.as_bytes() == x).then_some(PrivateKey::Ed25519(seed))
         }
+        KeyMaterial::X25519(x) => {
+            let d: [u8; 32] = b64("d")?.try_into().ok()?;
+            (&x25519_public(&d) == x).then_some(PrivateKey::X25519(d))
+        }
         KeyMaterial::Secret(_) => None,
     }
 }
@@ -647,8 +666,18 @@ fn pkcs8_public(info: &pkcs8::PrivateKeyInfo<'_>) -> Result<KeyMaterial, KeyErro
         let public = ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key();
         return Ok(KeyMaterial::Ed25519(public.to_bytes()));
     }
+    if oid == OID_X25519 {
+        // RFC 8410 §7, as for Ed25519: an OCTET STRING of 32 bytes.
+        let key = der::asn1::OctetStringRef::from_der(info.private_key)
+            .map_err(|e| KeyError::new(format!("the X25519 private key is malformed ({e})")))?;
+        let key: [u8; 32] = key
+            .as_bytes()
+            .try_into()
+            .map_err(|_| KeyError::new("an X25519 private key must be 32 bytes"))?;
+        return Ok(KeyMaterial::X25519(x25519_public(&key)));
+    }
     Err(KeyError::new(format!(
-        "the private key's algorithm (OID {oid}) is not RSA, EC or Ed25519"
+        "the private key's algorithm (OID {oid}) is not RSA, EC, Ed25519 or X25519"
     )))
 }
 
@@ -785,6 +814,24 @@ fn ec_from_private(
     })
 }
 
+/// The X25519 public key of a private one.
+pub(crate) fn x25519_public(private: &[u8; 32]) -> [u8; 32] {
+    let secret = x25519_dalek::StaticSecret::from(*private);
+    x25519_dalek::PublicKey::from(&secret).to_bytes()
+}
+
+fn x25519_material(bytes: &[u8]) -> Result<KeyMaterial, KeyError> {
+    // Every 32-byte string is an X25519 public key (RFC 7748 §5); weak
+    // points are caught when agreeing (an all-zero shared secret).
+    let raw: [u8; 32] = bytes.try_into().map_err(|_| {
+        KeyError::new(format!(
+            "an X25519 public key is 32 bytes, this one is {}",
+            bytes.len()
+        ))
+    })?;
+    Ok(KeyMaterial::X25519(raw))
+}
+
 fn ed25519_material(bytes: &[u8]) -> Result<KeyMaterial, KeyError> {
     let raw: [u8; 32] = bytes.try_into().map_err(|_| {
         KeyError::new(format!(
@@ -917,12 +964,15 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
         }
         "OKP" => {
             let crv = member(obj, "crv")?.ok_or_else(|| KeyError::new("\"crv\" is missing"))?;
-            if crv != "Ed25519" {
-                return Err(KeyError::new(format!(
-                    "\"crv\" \"{crv}\" is not supported (only Ed25519 signs JWTs here)"
-                )));
+            match crv {
+                "Ed25519" => ed25519_material(&b64_member(obj, "x")?)?,
+                "X25519" => x25519_material(&b64_member(obj, "x")?)?,
+                _ => {
+                    return Err(KeyError::new(format!(
+                        "\"crv\" \"{crv}\" is not supported (only Ed25519, which signs, and X25519, which encrypts)"
+                    )))
+                }
             }
-            ed25519_material(&b64_member(obj, "x")?)?
         }
         other => {
             return Err(KeyError::new(format!(

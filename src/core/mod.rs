@@ -11,6 +11,7 @@ pub mod explain;
 pub mod finding_refs;
 pub mod findings;
 pub mod json;
+pub mod jwe;
 pub mod key_export;
 pub mod keygen;
 pub mod keys;

@@ -793,6 +793,9 @@ pub fn verify_signature(
             DecodingKey::from_ec_der(point)
         }
         KeyMaterial::Ed25519(x) => DecodingKey::from_ed_der(x),
+        KeyMaterial::X25519(_) => {
+            return Err("an X25519 key agrees keys for encryption; it cannot verify".into())
+        }
     };
     let algorithm = jwt_algorithm(alg).ok_or_else(|| format!("{alg} is not supported"))?;
     jsonwebtoken::crypto::verify(

@@ -452,6 +452,8 @@ fn check_key(k: &Key) {
         KeyMaterial::Ed25519(x) => {
             assert!(ed25519_dalek::VerifyingKey::from_bytes(x).is_ok());
         }
+        // Every 32 bytes are an X25519 public key.
+        KeyMaterial::X25519(_) => {}
     }
     // The same key written as a JWK reads back as the same material, so a
     // key pasted as PEM and as JWK verifies the same way.
@@ -469,6 +471,7 @@ fn check_key(k: &Key) {
             )
         }
         KeyMaterial::Ed25519(x) => format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#, b(x)),
+        KeyMaterial::X25519(x) => format!(r#"{{"kty":"OKP","crv":"X25519","x":"{}"}}"#, b(x)),
     };
     match keys::parse_key_text(&jwk) {
         Ok(KeyText::Keys { keys, .. }) => {
@@ -791,3 +794,131 @@ fn signed_token_must_verify(decoded: &Decoded, key: &str) -> bool {
     };
     header_ok && key_ok
 }
+
+// ---------------------------------------------------------------------------
+// jwe
+// ---------------------------------------------------------------------------
+
+/// Input: `token 0xff key [0xff selector]`. Parses and decrypts the token
+/// with the key text (in the selected encoding), checking the outcome's
+/// promises; then encrypts the token's bytes with a fixed shared key under
+/// the selected alg/enc, checks the result decrypts to them, and that one
+/// changed character never yields other plaintext.
+pub fn run_jwe(data: &[u8]) {
+    use jwt_debugger::core::jwe::{self, JweStatus};
+    let mut parts = data.split(|&b| b == 0xff);
+    let token_bytes = parts.next().unwrap_or_default();
+    let token = String::from_utf8_lossy(token_bytes).into_owned();
+    let key = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let selector = parts.next().and_then(|p| p.first().copied()).unwrap_or(0);
+    let encoding = SecretEncoding::ALL[usize::from(selector) % SecretEncoding::ALL.len()];
+
+    let parsed = jwe::parse(&token);
+    let d = jwe::decrypt(&token, &key, encoding);
+    check_decryption(&d);
+    match &parsed {
+        Ok(p) => {
+            assert_ne!(d.status, JweStatus::Malformed, "{}", d.message);
+            assert_eq!(p.parts.len(), 5);
+            assert_eq!(d.header.len(), p.header.len());
+        }
+        Err(e) => {
+            assert!(
+                matches!(d.status, JweStatus::Malformed | JweStatus::Unsupported),
+                "{e} but {:?}",
+                d.status
+            );
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    // Round trip with cheap algorithms (no RSA key generation, PBES2 at its
+    // lowest count), the token's bytes as plaintext.
+    const ALGS: [(&str, usize); 5] = [
+        ("dir", 0),
+        ("A128KW", 16),
+        ("A256GCMKW", 32),
+        ("PBES2-HS256+A128KW", 8),
+        ("A192KW", 24),
+    ];
+    let (alg, key_len) = ALGS[usize::from(selector >> 4) % ALGS.len()];
+    let enc = jwe::CONTENT_ALGORITHMS[usize::from(selector) % jwe::CONTENT_ALGORITHMS.len()];
+    let cek_len = match enc {
+        "A128CBC-HS256" => 32,
+        "A192CBC-HS384" => 48,
+        "A256CBC-HS512" => 64,
+        "A128GCM" => 16,
+        "A192GCM" => 24,
+        _ => 32,
+    };
+    let secret: String = "0123456789abcdef"
+        .chars()
+        .cycle()
+        .take(if alg == "dir" { cek_len } else { key_len })
+        .collect();
+    let options = jwe::EncryptOptions {
+        alg: alg.into(),
+        enc: enc.into(),
+        zip: selector & 0x08 != 0,
+        cty: None,
+        p2c: Some(1000),
+    };
+    let mut rng = FixedRng(data.iter().fold(0x9e37_79b9_7f4a_7c15, |a, &b| {
+        (a ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }));
+    let sealed = jwe::encrypt(token_bytes, &secret, SecretEncoding::Utf8, &options, &mut rng)
+        .unwrap_or_else(|e| panic!("{alg}/{enc}: {e}"));
+    let opened = jwe::decrypt(&sealed, &secret, SecretEncoding::Utf8);
+    assert_eq!(opened.status, JweStatus::Decrypted, "{alg}/{enc}: {}", opened.message);
+    assert_eq!(opened.plaintext.as_deref(), Some(token_bytes));
+    // One character changed, where the input says.
+    let mut chars: Vec<char> = sealed.chars().collect();
+    let at = data.len().wrapping_mul(31) % chars.len();
+    chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
+    let changed: String = chars.into_iter().collect();
+    let d = jwe::decrypt(&changed, &secret, SecretEncoding::Utf8);
+    check_decryption(&d);
+    if d.status == JweStatus::Decrypted {
+        assert_eq!(d.plaintext.as_deref(), Some(token_bytes), "{changed}");
+    }
+}
+
+fn check_decryption(d: &jwt_debugger::core::jwe::Decryption) {
+    use jwt_debugger::core::jwe::JweStatus;
+    assert!(!d.message.is_empty());
+    assert_eq!(d.plaintext.is_some(), d.status == JweStatus::Decrypted, "{}", d.message);
+    assert!(d.key_used.is_some() || d.status != JweStatus::Decrypted);
+    assert!(d.parts.is_empty() || d.parts.len() == 5);
+    if let Some(nested) = &d.nested {
+        assert_eq!(token::decode(nested).kind, TokenKind::Jws);
+    }
+}
+
+/// A deterministic generator, so an input always replays the same way (it
+/// is not random, and is only ever used here).
+struct FixedRng(u64);
+
+impl rand_core::RngCore for FixedRng {
+    fn next_u32(&mut self) -> u32 {
+        (self.next_u64() >> 32) as u32
+    }
+    fn next_u64(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        for chunk in dest.chunks_mut(8) {
+            let n = self.next_u64().to_le_bytes();
+            chunk.copy_from_slice(&n[..chunk.len()]);
+        }
+    }
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+impl rand_core::CryptoRng for FixedRng {}
