@@ -72,7 +72,7 @@ pub fn ValidationView(props: &ValidationViewProps) -> Html {
             <div class="card-head">
                 <h2 id="validation-title">{ "Would a server accept it?" }</h2>
             </div>
-            <p class="muted small">{ "Enter what your server expects; each rule below is checked as a library would, with the signature result from the key on the left. Empty fields are not checked." }</p>
+            <p class="muted small">{ "Enter what your server expects; each rule below is checked as a library would, with the signature checked by the key in the Signature panel. Empty fields are not checked." }</p>
             <div class="validation-result" aria-live="polite" aria-busy={v.job.is_some().to_string()}>
                 if let Some(waiting) = &v.waiting {
                     <p class="muted" data-testid="validation-waiting">{ waiting.clone() }</p>
