@@ -4,6 +4,7 @@
 mod crack;
 mod edit;
 mod encoder;
+pub mod jwe;
 mod key_tool;
 pub mod validation;
 
@@ -14,6 +15,7 @@ use yew::prelude::*;
 pub use crack::{Crack, CrackStatus};
 pub use edit::Edit;
 pub use encoder::Encoder;
+pub use jwe::Jwe;
 pub use key_tool::KeyTool;
 pub use validation::Validation;
 
@@ -129,6 +131,10 @@ pub struct AppState {
     pub inspect_job: Option<Shared<Message<Request>>>,
     /// The Validate view's settings and verdict.
     pub validation: Validation,
+    /// A JWE's decryption.
+    pub jwe: Jwe,
+    /// The JWE whose nested token is shown, to go back to.
+    pub outer: Option<jwe::Outer>,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -158,6 +164,8 @@ impl AppState {
             chain_findings: Shared::default(),
             inspect_job: None,
             validation: Validation::default(),
+            jwe: Jwe::default(),
+            outer: None,
         }
         .reverify(true)
         .inspect()
@@ -290,6 +298,15 @@ impl AppState {
     /// the page when it can, else as a job for the crypto worker, showing
     /// `checking` until the answer arrives.
     fn reverify(mut self, key_changed: bool) -> Self {
+        let mut seq = self.job_seq;
+        self.jwe = Jwe::of(
+            &self.decoded,
+            &self.key_text,
+            self.encoding,
+            self.now,
+            &mut seq,
+        );
+        self.job_seq = seq;
         let detached = (!self.detached.is_empty()).then(|| self.detached.as_bytes());
         let route = verify::verify_on_page(&VerifyRequest {
             decoded: &self.decoded,
@@ -380,6 +397,22 @@ impl AppState {
 
     /// The worker's answer, if it answers a job still waited for.
     fn answered(&self, seq: u64, response: Response, at_ms: f64) -> Option<Self> {
+        if is_job(&self.jwe.job, seq) {
+            let mut next = self.clone();
+            let result = match response {
+                Response::Decrypted {
+                    decryption,
+                    key_summary,
+                } => {
+                    next.key_summary = Shared::new(key_summary);
+                    Ok(decryption)
+                }
+                Response::BadRequest(reason) => Err(reason),
+                _ => Err("The crypto worker gave an answer that is not a decryption.".into()),
+            };
+            next.jwe = Jwe::answered(&next.decoded, result);
+            return Some(next);
+        }
         if is_job(&self.validation.job, seq) {
             let mut next = self.clone();
             next.validation = match response {
@@ -420,6 +453,21 @@ impl AppState {
         }
         if is_job(&self.encoder.job, seq) {
             return Some(self.clone().encoded(signed(response)));
+        }
+        if is_job(&self.encoder.encryption, seq) {
+            let result = match response {
+                Response::Encrypted {
+                    token: Some(token), ..
+                } => Ok(token),
+                Response::Encrypted {
+                    error: Some(error), ..
+                }
+                | Response::BadRequest(error) => Err(error),
+                _ => Err("The crypto worker gave an answer that is not a JWE.".into()),
+            };
+            let mut next = self.clone();
+            next.encoder = next.encoder.encrypted(result);
+            return Some(next);
         }
         if is_job(&self.encoder.generation, seq) {
             let result = match response {
@@ -481,7 +529,11 @@ impl AppState {
 
     /// Job `seq` failed (deadline, crash), if it is still waited for.
     fn job_failed(&self, seq: u64, reason: &str) -> Option<Self> {
-        if is_job(&self.validation.job, seq) {
+        if is_job(&self.jwe.job, seq) {
+            let mut next = self.clone();
+            next.jwe = Jwe::answered(&next.decoded, Err(reason.to_string()));
+            Some(next)
+        } else if is_job(&self.validation.job, seq) {
             let mut next = self.clone();
             next.validation = next.validation.failed(reason);
             Some(next)
@@ -489,6 +541,10 @@ impl AppState {
             Some(self.clone().resigned(Err(reason.to_string())))
         } else if is_job(&self.encoder.job, seq) {
             Some(self.clone().encoded(Err(reason.to_string())))
+        } else if is_job(&self.encoder.encryption, seq) {
+            let mut next = self.clone();
+            next.encoder = next.encoder.encrypted(Err(reason.to_string()));
+            Some(next)
         } else if is_job(&self.encoder.generation, seq) {
             let result = Err(reason.to_string());
             Some(
@@ -521,9 +577,8 @@ impl AppState {
     }
 
     /// The worker signed the encoder's token, or said why it cannot.
-    fn encoded(mut self, result: Result<(String, Option<String>), String>) -> Self {
-        self.encoder = self.encoder.signed(result);
-        self
+    fn encoded(self, result: Result<(String, Option<String>), String>) -> Self {
+        self.with_encoder(|e, seq| e.signed(result, seq))
     }
 
     fn with_encoder(mut self, change: impl FnOnce(Encoder, &mut u64) -> Encoder) -> Self {
@@ -597,6 +652,11 @@ pub enum Action {
     CancelGenerate,
     /// RSA modulus bits for generation.
     SetRsaBits(usize),
+    /// Sign then encrypt, or only sign.
+    EncoderEncrypt(bool),
+    EncoderJweAlg(AttrValue),
+    EncoderJweEnc(AttrValue),
+    EncoderJweKey(AttrValue),
     /// Text in the key tool.
     KeyToolInput(AttrValue),
     /// Try the well-known secrets against the token (started at this
@@ -612,6 +672,11 @@ pub enum Action {
     WorkerFailed(u64, String),
     /// A validation setting, as typed.
     Expect(validation::Field, AttrValue),
+    /// The decrypted JWE's nested token into the decoder (its signer's key
+    /// is asked for), remembering the JWE.
+    OpenNested,
+    /// Back to the JWE the nested token came from.
+    BackToOuter,
 }
 
 impl Reducible for AppState {
@@ -639,7 +704,42 @@ impl AppState {
             Action::SetMode(mode) if mode == self.mode => self,
             Action::SetMode(mode) => next(AppState { mode, ..this() }),
             Action::SetToken(raw) if raw == self.raw => self,
-            Action::SetToken(raw) => next(this().with_token(raw)),
+            Action::SetToken(raw) => next(
+                AppState {
+                    outer: None,
+                    ..this()
+                }
+                .with_token(raw),
+            ),
+            Action::OpenNested => match self.jwe.result.as_ref().and_then(|r| r.nested.clone()) {
+                None => self,
+                Some(nested) => {
+                    let outer = jwe::Outer {
+                        token: self.raw.clone(),
+                        key_text: self.key_text.clone(),
+                        encoding: self.encoding,
+                    };
+                    let state = AppState {
+                        outer: Some(outer),
+                        key_text: AttrValue::default(),
+                        edit: Edit::default(),
+                        ..this()
+                    };
+                    next(state.with_token(nested.into()).reverify(true))
+                }
+            },
+            Action::BackToOuter => match self.outer.clone() {
+                None => self,
+                Some(outer) => {
+                    let state = AppState {
+                        outer: None,
+                        key_text: outer.key_text,
+                        encoding: outer.encoding,
+                        ..this()
+                    };
+                    next(state.with_token(outer.token).reverify(true))
+                }
+            },
             Action::SetKey(key_text) if key_text == self.key_text => self,
             Action::SetKey(key_text) => next(AppState { key_text, ..this() }.rekeyed(true)),
             Action::SetEncoding(encoding) if encoding == self.encoding => self,
@@ -649,6 +749,7 @@ impl AppState {
             Action::Clear => next(
                 AppState {
                     detached: AttrValue::default(),
+                    outer: None,
                     ..this()
                 }
                 .with_token(AttrValue::default()),
@@ -707,13 +808,30 @@ impl AppState {
                     let mut state = this();
                     state.mode = Mode::Decode;
                     state.key_text = state.encoder.verification_key();
-                    state.encoding = state.encoder.encoding;
+                    // A JWE's shared key or password is text as typed.
+                    state.encoding = if state.encoder.encrypt {
+                        SecretEncoding::Utf8
+                    } else {
+                        state.encoder.encoding
+                    };
                     state.edit = Edit::default();
                     state.decoded = Shared::new(token::decode(&token));
                     state.raw = token;
                     next(state.reverify(true).inspect())
                 }
             },
+            Action::EncoderEncrypt(encrypt) => {
+                next(this().with_encoder(|e, seq| Encoder { encrypt, ..e }.resign(seq)))
+            }
+            Action::EncoderJweAlg(jwe_alg) => {
+                next(this().with_encoder(|e, seq| Encoder { jwe_alg, ..e }.resign(seq)))
+            }
+            Action::EncoderJweEnc(jwe_enc) => {
+                next(this().with_encoder(|e, seq| Encoder { jwe_enc, ..e }.resign(seq)))
+            }
+            Action::EncoderJweKey(jwe_key) => {
+                next(this().with_encoder(|e, seq| Encoder { jwe_key, ..e }.resign(seq)))
+            }
             Action::Generate => next(this().with_encoder(Encoder::generate)),
             Action::CancelGenerate => next(this().with_encoder(|e, _| e.cancel_generation())),
             Action::SetRsaBits(rsa_bits) => {

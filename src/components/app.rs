@@ -9,6 +9,8 @@ use crate::components::edit_bar::EditBar;
 use crate::components::encoder_view::EncoderView;
 use crate::components::findings_list::FindingsList;
 use crate::components::header_panel::HeaderPanel;
+use crate::components::jwe_panel::JwePanel;
+use crate::components::jwe_plaintext::JwePlaintext;
 use crate::components::key_input::KeyInput;
 use crate::components::key_sources::KeySources;
 use crate::components::key_tool_view::KeyToolView;
@@ -23,8 +25,9 @@ use crate::components::validation_view::ValidationView;
 use crate::components::verify_status::VerifyStatus;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request};
-use crate::core::sweep;
+use crate::core::token::TokenKind;
 use crate::core::{findings, SAMPLE_TOKEN};
+use crate::core::{jwe, sweep};
 use crate::state::validation::{self, Validation};
 use crate::state::{Action, AppState, CrackStatus, Edit, Mode, Shared, Theme};
 use crate::worker_client::{CryptoWorker, Profile, Reply};
@@ -117,9 +120,11 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.job.clone());
     use_job(&worker, state.edit.job.clone());
     use_job(&worker, state.encoder.job.clone());
+    use_job(&worker, state.encoder.encryption.clone());
     use_job(&worker, state.key_tool.job.clone());
     use_job(&worker, state.crack.job.clone());
     use_job(&worker, state.inspect_job.clone());
+    use_job(&worker, state.jwe.job.clone());
     // The well-known-secret list is fetched on first use, never before.
     {
         let state = state.clone();
@@ -210,11 +215,16 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::SetDetached(AttrValue::from(area.value())))
         })
     };
-    let is_hmac = state
-        .decoded
-        .alg()
-        .and_then(algorithms::lookup)
-        .is_none_or(|a| a.family == Family::Hmac);
+    let is_jwe = state.decoded.kind == TokenKind::Jwe;
+    let is_hmac = if is_jwe {
+        state.decoded.alg().is_some_and(jwe::uses_shared_key)
+    } else {
+        state
+            .decoded
+            .alg()
+            .and_then(algorithms::lookup)
+            .is_none_or(|a| a.family == Family::Hmac)
+    };
     let payload_empty = state.decoded.payload_is_empty();
     let on_share = {
         let state = state.clone();
@@ -250,7 +260,13 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         Theme::Light
     });
-    let mut all_findings = findings::token_findings(&state.decoded, state.now);
+    // A decrypted JWE's findings include its plaintext's claims.
+    let read = state
+        .jwe
+        .plaintext
+        .clone()
+        .unwrap_or_else(|| state.decoded.clone());
+    let mut all_findings = findings::token_findings(&read, state.now);
     all_findings.extend(state.verdict.findings.iter().cloned());
     all_findings.extend(state.chain_findings.iter().cloned());
     // Danger first, then warning, then info.
@@ -274,6 +290,14 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |t| state.dispatch(Action::EditPayload(t)))
     };
     let editing = state.edit.open;
+    let on_open_nested = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::OpenNested))
+    };
+    let on_back = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::BackToOuter))
+    };
     let view = match state.mode {
         Mode::Encode => html! {
             <EncoderView encoder={state.encoder.clone()} now={state.now} dispatch={state.dispatcher()} />
@@ -298,6 +322,14 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     </div>
                     <TokenInput raw={state.raw.clone()} decoded={decoded.clone()} {on_input} />
+                    if state.outer.is_some() {
+                        <p class="outer-note">
+                            { "This token was inside an encrypted token (JWE). " }
+                            <button type="button" class="btn btn-small" data-testid="back-to-jwe" onclick={on_back}>
+                                { "Back to the encrypted token" }
+                            </button>
+                        </p>
+                    }
                     <div class="storage-row">
                         <label class="remember">
                             <input type="checkbox" data-testid="remember" checked={state.remember} onchange={on_remember} />
@@ -312,31 +344,43 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <h2 class="section-title">{ "Findings" }</h2>
                     <FindingsList findings={findings} />
-                    <SignaturePanel decoded={decoded.clone()}>
-                        <VerifyStatus verdict={state.verdict.clone()} />
-                        <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
-                            summary={state.key_summary.clone()} {is_hmac} {on_key} {on_encoding} />
-                        if is_hmac && state.decoded.is_verifiable() {
-                            <CrackSecret crack={state.crack.clone()} dispatch={state.dispatcher()} />
-                        }
-                        <KeySources decoded={decoded.clone()} key_text={state.key_text.clone()} dispatch={state.dispatcher()} />
-                        <SignatureSteps decoded={decoded.clone()} verdict={state.verdict.clone()} />
-                        if payload_empty {
-                            <div class="detached">
-                                <label class="field-label" for="detached-payload">{ "Detached payload" }</label>
-                                <textarea id="detached-payload" class="key-textarea" data-testid="detached-payload"
-                                    placeholder="The payload part is empty: paste the detached content it signs"
-                                    value={state.detached.clone()} oninput={on_detached} />
-                            </div>
-                        }
-                    </SignaturePanel>
+                    if is_jwe {
+                        <JwePanel jwe={state.jwe.clone()}>
+                            <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
+                                summary={state.key_summary.clone()} {is_hmac} on_key={on_key.clone()} on_encoding={on_encoding.clone()} />
+                        </JwePanel>
+                    } else {
+                        <SignaturePanel decoded={decoded.clone()}>
+                            <VerifyStatus verdict={state.verdict.clone()} />
+                            <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
+                                summary={state.key_summary.clone()} {is_hmac} {on_key} {on_encoding} />
+                            if is_hmac && state.decoded.is_verifiable() {
+                                <CrackSecret crack={state.crack.clone()} dispatch={state.dispatcher()} />
+                            }
+                            <KeySources decoded={decoded.clone()} key_text={state.key_text.clone()} dispatch={state.dispatcher()} />
+                            <SignatureSteps decoded={decoded.clone()} verdict={state.verdict.clone()} />
+                            if payload_empty {
+                                <div class="detached">
+                                    <label class="field-label" for="detached-payload">{ "Detached payload" }</label>
+                                    <textarea id="detached-payload" class="key-textarea" data-testid="detached-payload"
+                                        placeholder="The payload part is empty: paste the detached content it signs"
+                                        value={state.detached.clone()} oninput={on_detached} />
+                                </div>
+                            }
+                        </SignaturePanel>
+                    }
                 </section>
                 <section class="pane pane-decoded" aria-label="Decoded token">
                     <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
                     <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
                         editing={editing.then(|| state.edit.header.clone())} />
-                    <PayloadPanel decoded={decoded} now={state.now} on_edit={on_edit_payload}
-                        editing={editing.then(|| state.edit.payload.clone())} />
+                    if let Some(plaintext) = state.jwe.plaintext.clone() {
+                        <JwePlaintext {plaintext} now={state.now} on_open_nested={on_open_nested}
+                            nested={state.jwe.result.as_ref().and_then(|r| r.nested.clone()).map(AttrValue::from)} />
+                    } else if !is_jwe {
+                        <PayloadPanel decoded={decoded} now={state.now} on_edit={on_edit_payload}
+                            editing={editing.then(|| state.edit.payload.clone())} />
+                    }
                 </section>
             </main>
         },

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
+use crate::components::encoder_encrypt::EncoderEncrypt;
 use crate::components::findings_list::FindingsList;
 use crate::components::json_editor::JsonEditor;
 use crate::components::key_generator::KeyGenerator;
@@ -142,10 +143,11 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                         </div>
                     }
                     <KeyGenerator encoder={enc.clone()} dispatch={props.dispatch.clone()} />
+                    <EncoderEncrypt encoder={enc.clone()} dispatch={props.dispatch.clone()} />
                 </section>
                 <section class="card card-output" aria-labelledby="enc-output-title">
                     <div class="card-head">
-                        <h2 id="enc-output-title">{ "Signed token" }</h2>
+                        <h2 id="enc-output-title">{ if enc.encrypt { "Signed, then encrypted token" } else { "Signed token" } }</h2>
                         <div class="actions">
                             <CopyButton text={output.clone()} what="signed token" />
                             <button type="button" class="btn btn-small" data-testid="open-in-decoder"
@@ -159,6 +161,8 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                         <pre class="token-output" data-testid="encoder-output">{ coloured(&output) }</pre>
                     } else if enc.job.is_some() {
                         <p class="muted" aria-live="polite">{ "Signing with the private key…" }</p>
+                    } else if enc.encryption.is_some() {
+                        <p class="muted" aria-live="polite">{ "Encrypting to the recipient's key…" }</p>
                     }
                     if let Some(error) = &enc.error {
                         <p class="encoder-error" data-testid="encoder-error" role="alert">{ error.clone() }</p>

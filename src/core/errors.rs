@@ -121,7 +121,7 @@ impl fmt::Display for DecodeError {
             ),
             DecodeErrorKind::Jwe => write!(
                 f,
-                "This has 5 parts: it looks like a JWE (an encrypted token). Its header is shown; the content cannot be read or verified without the recipient's decryption key."
+                "This has 5 parts: it looks like a JWE (an encrypted token). Its header is shown; give the recipient's key in the Decryption panel to read the content."
             ),
             DecodeErrorKind::EmptySegment => {
                 write!(f, "{part} is empty. Every part of a JWT must hold base64url data.")

@@ -142,7 +142,7 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
             "jwe",
             Severity::Info,
             "Encrypted token (JWE)",
-            "This is a 5-part JWE: only its header can be read. There is no signature to verify."
+            "This is a 5-part JWE: its content is encrypted, and there is no signature to verify. The Decryption panel opens it with the recipient's key."
                 .into(),
         ));
         if d.alg() == Some("RSA1_5") {

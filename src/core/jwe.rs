@@ -482,7 +482,9 @@ impl JweStatus {
             JweStatus::NoKey => "no-key",
             JweStatus::KeyError => "key-error",
             JweStatus::Unsupported => "unsupported",
-            JweStatus::Malformed => "malformed",
+            // The contract has no "malformed": a token that cannot be read
+            // as a JWE has failed to decrypt (the message says why).
+            JweStatus::Malformed => "failed",
         }
     }
 }
@@ -603,6 +605,59 @@ impl PeerKey {
 /// Decrypts a compact JWE with the key text as typed: a private key (PEM or
 /// JWK), a JWK Set, a shared key (JWK `oct` or text in `encoding`), or for
 /// PBES2 a password (the text's own bytes, whatever `encoding` says).
+/// What can be said of a JWE without a key, and without any crypto (the
+/// page's half): its header explained, its parts, whether this debugger can
+/// decrypt it, and which key to give.
+pub fn describe(token: &str) -> Decryption {
+    let parsed = match parse(token) {
+        Ok(p) => p,
+        Err(e) => {
+            let mut out = Decryption::new(JweStatus::Malformed, e.to_string());
+            out.parts = part_sizes(token);
+            return out;
+        }
+    };
+    let mut out = Decryption::new(JweStatus::NoKey, String::new());
+    out.header = explain_header(&parsed.header);
+    out.parts = parsed.parts.clone();
+    if parsed.param("alg") == Some("RSA1_5") {
+        out.findings.push(findings::rsa1_5_finding());
+    }
+    match plan(&parsed, &mut out.notes) {
+        Ok(plan) => out.message = key_wanted(&plan.alg).to_string(),
+        Err((status, message)) => {
+            out.status = status;
+            out.message = message;
+        }
+    }
+    out
+}
+
+/// Whether the key management `alg` takes a shared key (so the secret's
+/// encoding matters), rather than a private key or a password.
+pub fn uses_shared_key(alg: &str) -> bool {
+    matches!(
+        KeyAlg::from_name(alg),
+        Some(KeyAlg::AesKw(_) | KeyAlg::AesGcmKw(_) | KeyAlg::Dir)
+    )
+}
+
+/// Which key opens a JWE with this key management, in words.
+fn key_wanted(alg: &KeyAlg) -> &'static str {
+    match alg {
+        KeyAlg::Rsa1_5 | KeyAlg::RsaOaep | KeyAlg::RsaOaep256 => {
+            "Enter the recipient's RSA private key (PEM or JWK) to decrypt it."
+        }
+        KeyAlg::EcdhEs | KeyAlg::EcdhEsKw(_) => {
+            "Enter the recipient's EC or X25519 private key (PEM or JWK) to decrypt it."
+        }
+        KeyAlg::AesKw(_) | KeyAlg::AesGcmKw(_) | KeyAlg::Dir => {
+            "Enter the shared key (a JWK of kty oct, or its bytes as text with their encoding) to decrypt it."
+        }
+        KeyAlg::Pbes2(..) => "Enter the password to decrypt it.",
+    }
+}
+
 pub fn decrypt(token: &str, key_text: &str, encoding: SecretEncoding) -> Decryption {
     let parsed = match parse(token) {
         Ok(p) => p,

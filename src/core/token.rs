@@ -408,6 +408,17 @@ fn decode_header(errors: &mut Vec<DecodeError>, bytes: &[u8]) -> Option<JsonDoc>
     Some(doc)
 }
 
+/// `decoded` with `bytes` as its payload: a JWE's decrypted plaintext, read
+/// as a JWS payload is, so claims and findings apply to it.
+pub fn with_payload(decoded: &Decoded, bytes: &[u8]) -> Decoded {
+    let mut errors = Vec::new();
+    Decoded {
+        payload: decode_payload(&mut errors, bytes),
+        payload_bytes: Some(bytes.to_vec()),
+        ..decoded.clone()
+    }
+}
+
 fn decode_payload(errors: &mut Vec<DecodeError>, bytes: &[u8]) -> PayloadView {
     let Ok(text) = std::str::from_utf8(bytes) else {
         // A JWS may carry any bytes; shown as hex with a note, not an error.

@@ -42,6 +42,16 @@ pub struct Encoder {
     pub generated: Option<Shared<GeneratedKey>>,
     /// Why generation stopped (cancelled, failed).
     pub generation_note: Option<String>,
+    /// Sign, then encrypt: the output becomes a compact JWE.
+    pub encrypt: bool,
+    pub jwe_alg: AttrValue,
+    pub jwe_enc: AttrValue,
+    /// The recipient's public key, a shared key or a password.
+    pub jwe_key: AttrValue,
+    /// The signed token, when it is being (or was) encrypted.
+    pub signed_token: Option<AttrValue>,
+    /// Encrypting the signed token, in the crypto worker.
+    pub encryption: Option<Shared<Message<Request>>>,
 }
 
 impl Encoder {
@@ -68,6 +78,12 @@ impl Encoder {
             generation: None,
             generated: None,
             generation_note: None,
+            encrypt: false,
+            jwe_alg: "RSA-OAEP-256".into(),
+            jwe_enc: "A256GCM".into(),
+            jwe_key: AttrValue::default(),
+            signed_token: None,
+            encryption: None,
         }
     }
 
@@ -78,6 +94,8 @@ impl Encoder {
         self.error = None;
         self.job = None;
         self.public_pem = None;
+        self.signed_token = None;
+        self.encryption = None;
         let mut findings = Vec::new();
         match sign::signing_input(&self.header, &self.payload) {
             Err(e) => {
@@ -106,6 +124,50 @@ impl Encoder {
             }
         }
         self.findings = Shared::new(findings);
+        self.encrypt_output(seq)
+    }
+
+    /// With encryption on, the signed token goes to the crypto worker to be
+    /// encrypted to the recipient's key (`cty: JWT`, sign then encrypt).
+    fn encrypt_output(mut self, seq: &mut u64) -> Encoder {
+        if !self.encrypt {
+            return self;
+        }
+        let Some(signed) = self.output.take() else {
+            return self;
+        };
+        self.signed_token = Some(signed.clone());
+        if self.jwe_key.trim().is_empty() {
+            self.error = Some(format!(
+                "Enter the recipient's key to encrypt with {}: a public key (PEM or JWK) for RSA or ECDH, a shared key (JWK of kty oct, or text) for AES key wrap and dir, or a password for PBES2.",
+                self.jwe_alg
+            ));
+            return self;
+        }
+        *seq += 1;
+        self.encryption = Some(Shared::new(Message {
+            seq: *seq,
+            body: Request::Encrypt {
+                plaintext: signed.to_string(),
+                alg: self.jwe_alg.to_string(),
+                enc: self.jwe_enc.to_string(),
+                key_text: self.jwe_key.to_string(),
+                encoding: SecretEncoding::Utf8,
+                cty: Some("JWT".into()),
+                zip: false,
+                p2c: None,
+            },
+        }));
+        self
+    }
+
+    /// The worker encrypted the signed token, or said why it cannot.
+    pub fn encrypted(mut self, result: Result<String, String>) -> Encoder {
+        self.encryption = None;
+        match result {
+            Ok(token) => self.output = Some(token.into()),
+            Err(reason) => self.error = Some(reason),
+        }
         self
     }
 
@@ -168,16 +230,23 @@ impl Encoder {
     }
 
     /// The worker signed, or said why it cannot.
-    pub fn signed(mut self, result: Result<(String, Option<String>), String>) -> Encoder {
+    pub fn signed(
+        mut self,
+        result: Result<(String, Option<String>), String>,
+        seq: &mut u64,
+    ) -> Encoder {
         self.job = None;
         match result {
             Ok((token, public_pem)) => {
                 self.output = Some(token.into());
                 self.public_pem = public_pem.map(AttrValue::from);
+                self.encrypt_output(seq)
             }
-            Err(reason) => self.error = Some(reason),
+            Err(reason) => {
+                self.error = Some(reason);
+                self
+            }
         }
-        self
     }
 
     /// Asks the generation worker for a key for the selected algorithm.
@@ -235,6 +304,18 @@ impl Encoder {
     /// of a generated or signing private key, else the key as given (the
     /// verifier reads a private key's public half).
     pub fn verification_key(&self) -> AttrValue {
+        if self.encrypt {
+            // The decoder decrypts first: a shared key or password opens the
+            // JWE; a recipient's public key cannot, so the key box is left
+            // for the private key.
+            let opens = crate::core::jwe::uses_shared_key(&self.jwe_alg)
+                || self.jwe_alg.starts_with("PBES2");
+            return if opens {
+                self.jwe_key.clone()
+            } else {
+                AttrValue::default()
+            };
+        }
         let generated = self
             .generated
             .as_ref()
