@@ -125,10 +125,14 @@ pub fn session_value(key: &str) -> Option<String> {
 }
 
 /// Keeps a value in this tab's session storage (best effort: storage may be
-/// disabled or full).
+/// disabled or full); an empty value removes the key.
 pub fn set_session_value(key: &str, value: &str) {
     if let Some(storage) = session() {
-        let _ = storage.set_item(key, value);
+        let _ = if value.is_empty() {
+            storage.remove_item(key)
+        } else {
+            storage.set_item(key, value)
+        };
     }
 }
 

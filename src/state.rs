@@ -1146,5 +1146,6 @@ mod tests {
             Validation::restored(Some("not json".into())).inputs,
             Validation::default().inputs
         );
+        assert_eq!(Validation::default().saved(), "", "nothing kept when empty");
     }
 }

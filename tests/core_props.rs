@@ -529,7 +529,7 @@ fn check_decoded(raw: &str, d: &Decoded) -> Result<(), TestCaseError> {
     match kind {
         TokenKind::Empty => prop_assert_eq!(whole, vec![DecodeErrorKind::Empty]),
         TokenKind::Jws => prop_assert!(whole.is_empty(), "{:?}", whole),
-        TokenKind::Jwe => prop_assert_eq!(whole, vec![DecodeErrorKind::Jwe]),
+        TokenKind::Jwe => prop_assert!(whole.is_empty(), "{:?}", whole),
         TokenKind::Malformed => prop_assert_eq!(
             whole,
             vec![DecodeErrorKind::WrongPartCount { found: parts }]
@@ -986,7 +986,6 @@ fn every_error_kind_names_its_segment() {
     }
     for kind in [
         DecodeErrorKind::Empty,
-        DecodeErrorKind::Jwe,
         DecodeErrorKind::WrongPartCount { found: 1 },
     ] {
         assert!(!DecodeError::whole(kind).to_string().is_empty());

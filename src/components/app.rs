@@ -240,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             browser::forget_token();
+            browser::set_session_value(validation::SAVED_KEY, "");
             state.dispatch(Action::SetRemember(false));
             state.dispatch(Action::Clear);
         })
@@ -347,7 +348,8 @@ pub fn App(props: &AppProps) -> Html {
                     if is_jwe {
                         <JwePanel jwe={state.jwe.clone()}>
                             <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
-                                summary={state.key_summary.clone()} {is_hmac} on_key={on_key.clone()} on_encoding={on_encoding.clone()} />
+                                summary={state.key_summary.clone()} {is_hmac} on_key={on_key.clone()} on_encoding={on_encoding.clone()}
+                                decrypting=true />
                         </JwePanel>
                     } else {
                         <SignaturePanel decoded={decoded.clone()}>

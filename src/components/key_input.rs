@@ -14,6 +14,9 @@ pub struct KeyInputProps {
     pub is_hmac: bool,
     pub on_key: Callback<AttrValue>,
     pub on_encoding: Callback<SecretEncoding>,
+    /// The key opens a JWE rather than verifying a signature.
+    #[prop_or_default]
+    pub decrypting: bool,
 }
 
 #[component]
@@ -29,14 +32,16 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
             on_encoding.emit(enc);
         }
     });
-    let placeholder = if props.is_hmac {
+    let placeholder = if props.decrypting {
+        "The recipient's private key (PEM or JWK), a JWK Set, a shared key (JWK of kty oct, or text in the encoding below) or a password"
+    } else if props.is_hmac {
         "Enter the HMAC secret"
     } else {
         "Paste a public key: PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE, or a private key), JWK or JWK Set {\"keys\": […]}"
     };
     html! {
         <div class="key-entry">
-            <label class="field-label" for="key-input">{ "Verification key" }</label>
+            <label class="field-label" for="key-input">{ if props.decrypting { "Decryption key" } else { "Verification key" } }</label>
             <textarea id="key-input" class="key-textarea" data-testid="key-input"
                 spellcheck="false" autocomplete="off" autocapitalize="off"
                 placeholder={placeholder} value={props.key_text.clone()} {oninput} />
@@ -48,7 +53,7 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
                     }) }
                 </select>
                 if !props.is_hmac {
-                    <span class="muted small">{ "applies to HMAC secrets only" }</span>
+                    <span class="muted small">{ if props.decrypting { "applies to shared keys given as text" } else { "applies to HMAC secrets only" } }</span>
                 }
             </div>
             if !props.summary.is_empty() {

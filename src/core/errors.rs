@@ -39,8 +39,6 @@ pub enum DecodeErrorKind {
     WrongPartCount {
         found: usize,
     },
-    /// 5 parts: an encrypted token. Its header is still shown.
-    Jwe,
     /// A segment that must hold data is empty.
     EmptySegment,
 
@@ -118,10 +116,6 @@ impl fmt::Display for DecodeError {
                 f,
                 "A JWT has 3 parts separated by dots (header.payload.signature); this input has {found}{}. Check that the whole token was copied.",
                 if *found == 1 { " part (no dots)" } else { " parts" }
-            ),
-            DecodeErrorKind::Jwe => write!(
-                f,
-                "This has 5 parts: it looks like a JWE (an encrypted token). Its header is shown; give the recipient's key in the Decryption panel to read the content."
             ),
             DecodeErrorKind::EmptySegment => {
                 write!(f, "{part} is empty. Every part of a JWT must hold base64url data.")

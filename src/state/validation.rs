@@ -155,7 +155,8 @@ impl Validation {
         }
     }
 
-    /// The settings as the JSON kept in session storage.
+    /// The settings as the JSON kept in session storage; empty when every
+    /// field is.
     pub fn saved(&self) -> String {
         let mut map = serde_json::Map::new();
         for field in Field::ALL {
@@ -164,6 +165,9 @@ impl Validation {
             if !value.is_empty() {
                 map.insert(field.key().to_string(), Value::String(value));
             }
+        }
+        if map.is_empty() {
+            return String::new();
         }
         Value::Object(map).to_string()
     }
