@@ -3,6 +3,7 @@
 // contract's hooks, and the encoder's JWEs are decrypted here.
 
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
 import {
   assert,
@@ -205,6 +206,111 @@ tests.push({
     const p = splitJwe(rsa);
     const rsaCek = crypto.privateDecrypt({ key: privateKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, p.key);
     assertEqual(decryptContent('A128CBC-HS256', rsaCek, p.protectedB64, p.iv, p.ciphertext, p.tag).toString(), signed, 'node decrypts the RSA JWE');
+  },
+});
+
+/** RFC 7518 §4.6.2 Concat KDF with empty PartyUInfo and PartyVInfo. */
+function concatKdf(z, algorithmId, bits) {
+  const len32 = (b) => { const x = Buffer.alloc(4); x.writeUInt32BE(b.length); return Buffer.concat([x, b]); };
+  const supp = Buffer.alloc(4);
+  supp.writeUInt32BE(bits);
+  const otherInfo = Buffer.concat([len32(Buffer.from(algorithmId)), len32(Buffer.alloc(0)), len32(Buffer.alloc(0)), supp]);
+  const out = [];
+  for (let counter = 1; Buffer.concat(out).length * 8 < bits; counter++) {
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(counter);
+    out.push(crypto.createHash('sha256').update(Buffer.concat([c, z, otherInfo])).digest());
+  }
+  return Buffer.concat(out).subarray(0, bits / 8);
+}
+
+/** One JWE per key-management family, made by node:crypto, with the key the app needs. */
+function familyCases() {
+  const claims = JSON.stringify({ sub: 'family-user' });
+  const cases = [];
+  const kek = crypto.randomBytes(16);
+  cases.push({ family: 'A128KW', key: JSON.stringify({ kty: 'oct', k: b64u(kek) }),
+    token: makeJwe({ alg: 'A128KW', enc: 'A128GCM' }, claims, { wrap: (cek) => aesKw(kek, cek) }) });
+  const gcmKek = crypto.randomBytes(32);
+  const gcmHeader = { alg: 'A256GCMKW', enc: 'A192CBC-HS384' };
+  const gcmCek = crypto.randomBytes(48);
+  const gcmIv = crypto.randomBytes(12);
+  const wrapper = crypto.createCipheriv('aes-256-gcm', gcmKek, gcmIv);
+  const wrapped = Buffer.concat([wrapper.update(gcmCek), wrapper.final()]);
+  Object.assign(gcmHeader, { iv: b64u(gcmIv), tag: b64u(wrapper.getAuthTag()) });
+  cases.push({ family: 'A256GCMKW', key: JSON.stringify({ kty: 'oct', k: b64u(gcmKek) }),
+    token: makeJwe(gcmHeader, claims, { cek: gcmCek, wrap: () => wrapped }) });
+  const recipient = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const eph = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const z = crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient.publicKey });
+  const { kty, crv, x, y } = eph.publicKey.export({ format: 'jwk' });
+  cases.push({ family: 'ECDH-ES', key: recipient.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    token: makeJwe({ alg: 'ECDH-ES', enc: 'A128GCM', epk: { kty, crv, x, y } }, claims, { cek: concatKdf(z, 'A128GCM', 128) }) });
+  const x25519 = crypto.generateKeyPairSync('x25519');
+  const eph2 = crypto.generateKeyPairSync('x25519');
+  const z2 = crypto.diffieHellman({ privateKey: eph2.privateKey, publicKey: x25519.publicKey });
+  const kwKey = concatKdf(z2, 'ECDH-ES+A256KW', 256);
+  const epk2 = eph2.publicKey.export({ format: 'jwk' });
+  cases.push({ family: 'ECDH-ES+A256KW (X25519)', key: JSON.stringify(x25519.privateKey.export({ format: 'jwk' })),
+    token: makeJwe({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', epk: { kty: epk2.kty, crv: epk2.crv, x: epk2.x } }, claims, { wrap: (cek) => aesKw(kwKey, cek) }) });
+  const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  cases.push({ family: 'RSA1_5', key: rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }), finding: 'jwe-rsa1_5',
+    token: makeJwe({ alg: 'RSA1_5', enc: 'A128CBC-HS256' }, claims, { wrap: (cek) => crypto.publicEncrypt({ key: rsa.publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, cek) }) });
+  cases.push({ family: 'RSA-OAEP', key: JSON.stringify(rsa.privateKey.export({ format: 'jwk' })),
+    token: makeJwe({ alg: 'RSA-OAEP', enc: 'A256CBC-HS512' }, claims, { wrap: (cek) => crypto.publicEncrypt({ key: rsa.publicKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, cek) }) });
+  const password = 'Thus from my lips, by yours, my sin is purged.';
+  const p2s = crypto.randomBytes(16);
+  const pbHeader = { alg: 'PBES2-HS512+A256KW', enc: 'A128GCM', p2s: b64u(p2s), p2c: 4096 };
+  const pbKek = crypto.pbkdf2Sync(password, Buffer.concat([Buffer.from(pbHeader.alg), Buffer.from([0]), p2s]), 4096, 32, 'sha512');
+  cases.push({ family: 'PBES2', key: password, token: makeJwe(pbHeader, claims, { wrap: (cek) => aesKw(pbKek, cek) }) });
+  return cases;
+}
+
+tests.push({
+  name: 'jwe: one JWE per key-management family, made by node:crypto, decrypts (AES-KW, AES-GCMKW, ECDH-ES P-256, ECDH-ES+KW X25519, RSA1_5 with its finding, RSA-OAEP, PBES2)',
+  run: async ({ page, baseUrl }) => {
+    await openApp(page, baseUrl);
+    for (const c of familyCases()) {
+      await setToken(page, c.token);
+      await setKey(page, c.key);
+      try {
+        await waitJwe(page, 'decrypted');
+      } catch (e) {
+        throw new Error(`${c.family}: ${e.message}`);
+      }
+      assertEqual(await textOf(page, PLAINTEXT), pretty({ sub: 'family-user' }), `${c.family} plaintext`);
+      if (c.finding) await waitPresent(page, `[data-testid=finding][data-code=${c.finding}]`);
+      await setKey(page, '');
+      await waitJwe(page, 'no-key');
+    }
+  },
+});
+
+tests.push({
+  name: 'jwe: hostile JWEs leave the page working: a zip bomb, an off-curve epk, a truncated tag',
+  run: async ({ page, baseUrl }) => {
+    await openApp(page, baseUrl);
+    const cek = crypto.randomBytes(16);
+    const bomb = makeJwe({ alg: 'dir', enc: 'A128GCM', zip: 'DEF' }, zlib.deflateRawSync(Buffer.alloc(20 * 1024 * 1024)), { cek });
+    await setToken(page, bomb);
+    await setKey(page, JSON.stringify({ kty: 'oct', k: b64u(cek) }));
+    await waitJwe(page, 'failed', ['10 MB']);
+    const recipient = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const { x, y } = recipient.publicKey.export({ format: 'jwk' });
+    const bent = Buffer.from(y, 'base64url');
+    bent[31] ^= 1;
+    const offCurve = makeJwe({ alg: 'ECDH-ES', enc: 'A128GCM', epk: { kty: 'EC', crv: 'P-256', x, y: b64u(bent) } }, 'x');
+    await setToken(page, offCurve);
+    await setKey(page, recipient.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await waitJwe(page, 'failed', ['curve']);
+    const good = makeJwe({ alg: 'dir', enc: 'A128GCM' }, '{"a":1}', { cek });
+    const parts = good.split('.');
+    await setToken(page, [...parts.slice(0, 4), parts[4].slice(0, 11)].join('.'));
+    await setKey(page, JSON.stringify({ kty: 'oct', k: b64u(cek) }));
+    await waitJwe(page, 'failed');
+    await setToken(page, good);
+    await waitJwe(page, 'decrypted');
+    assertEqual(await textOf(page, PLAINTEXT), pretty({ a: 1 }), 'the page still decrypts');
   },
 });
 
