@@ -12,6 +12,11 @@
 //   3. The well-known-secret check: a click on `crack-secret` until "not
 //      found" is painted, for a token whose secret is not on the list (the
 //      whole list is tried); the first run includes fetching the list.
+//   4. Decryption: a key pasted until `jwe-status` shows `decrypted`, per
+//      key-management family (JWEs made by node:crypto), in the crypto
+//      worker, with the longest main-thread task.
+//   5. Validation: a setting typed until `validation-status` is painted
+//      again, in the validation worker (the first run loads it).
 //
 //   node tests/bench/signing.mjs      # prints tables, writes bench-out/signing.json
 //
@@ -25,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { baseUrlOf, distDir, isFile, launchBrowser, repoRoot, startServer } from '../e2e/harness.mjs';
 import { ALG_NAMES, generateKey, pkcs8Pem } from '../e2e/jws.mjs';
+import { familyCases } from '../e2e/jwe_tools.mjs';
 import { ms, stats, table } from './report.mjs';
 
 const SIGN_RUNS = Math.max(5, Number(process.env.BENCH_SIGN_RUNS ?? 15));
@@ -86,6 +92,36 @@ function timedEdit({ inputSel, outputSel, value, timeoutMs }) {
   });
 }
 
+/**
+ * In the page: sets `inputSel` to `value` (an input event, as typing does)
+ * and times it until `statusSel`'s data-status is one of `want` and painted,
+ * with the longest main-thread task meanwhile.
+ */
+function timedStatus({ inputSel, value, statusSel, want, timeoutMs }) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const timer = setInterval(() => {
+      const status = document.querySelector(statusSel)?.getAttribute('data-status');
+      if (!want.includes(status)) return;
+      clearInterval(timer);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const end = performance.now();
+          const tasks = (window.__longtasks ?? []).filter((t) => t.start + t.duration >= start && t.start <= end);
+          resolve({ ms: end - start, longest: Math.max(0, ...tasks.map((t) => t.duration)) });
+        }, 0),
+      );
+    }, 1);
+    setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`${statusSel} did not become ${want} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const input = document.querySelector(inputSel);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 /** In the page: clicks generate-key and times it until the key is painted. */
 function timedGenerate({ timeoutMs, isSecret }) {
   return new Promise((resolve, reject) => {
@@ -130,7 +166,7 @@ async function main() {
   const app = await startServer(distDir);
   const floorServer = await startServer(staticDir);
   const browser = await launchBrowser();
-  const results = { signing: [], generation: [], sweep: [] };
+  const results = { signing: [], generation: [], sweep: [], decryption: [], validation: [] };
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(LONGTASKS);
@@ -235,6 +271,30 @@ async function main() {
       if (run.status !== 'not-found') throw new Error(`the check said ${run.status}: ${run.text}`);
       results.sweep.push({ ...run, tried: Number(/(\d+) well-known/.exec(run.text)?.[1]) });
     }
+
+    // 4. Decryption per key-management family.
+    const DECRYPT_RUNS = 7;
+    for (const c of [...familyCases(), ...familyCases({ p2c: 600000 }).filter((x) => x.family.startsWith('PBES2'))]) {
+      await page.fill('[data-testid=token-input]', c.token);
+      const runs = [];
+      for (let i = 0; i < DECRYPT_RUNS; i++) {
+        await page.fill('[data-testid=key-input]', '');
+        await page.waitForSelector('[data-testid=jwe-status][data-status=no-key]');
+        runs.push(await page.evaluate(timedStatus, { inputSel: '[data-testid=key-input]', value: c.key, statusSel: '[data-testid=jwe-status]', want: ['decrypted'], timeoutMs: 30000 }));
+      }
+      results.decryption.push({ family: c.family, ...stats(runs.map((r) => r.ms)), longest: Math.max(...runs.map((r) => r.longest)) });
+    }
+
+    // 5. Validation: a typed issuer until the verdict is painted again.
+    await page.fill('[data-testid=token-input]', token);
+    await page.click('[data-testid=mode-validate]');
+    await page.waitForSelector('[data-testid=expect-iss]');
+    for (let i = 0; i < 12; i++) {
+      const want = i % 2 === 0 ? ['rejected'] : ['accepted'];
+      const value = i % 2 === 0 ? `https://issuer-${i}.example` : '';
+      const run = await page.evaluate(timedStatus, { inputSel: '[data-testid=expect-iss]', value, statusSel: '[data-testid=validation-status]', want, timeoutMs: 30000 });
+      results.validation.push(run);
+    }
   } finally {
     await browser.close();
     app.close();
@@ -259,6 +319,20 @@ async function main() {
     [
       ['first (fetches the list)', results.sweep[0]?.tried, ms(results.sweep[0]?.ms), ms(results.sweep[0]?.longest)],
       [`next ${later.n} (median / max)`, results.sweep[1]?.tried, `${ms(later.median)} / ${ms(later.max)}`, ms(Math.max(...results.sweep.slice(1).map((r) => r.longest)))],
+    ],
+  );
+  table(
+    'Decryption: a key pasted until jwe-status says decrypted (crypto worker; JWEs made by node:crypto)',
+    ['key management', 'runs', 'median ms', 'max ms', 'longest main-thread task ms'],
+    results.decryption.map((r) => [r.family, r.n, ms(r.median), ms(r.max), ms(r.longest)]),
+  );
+  const validated = stats(results.validation.slice(1).map((r) => r.ms));
+  table(
+    'Validation: an issuer typed until validation-status is painted again (validation worker)',
+    ['run', 'ms', 'longest main-thread task ms'],
+    [
+      ['first (loads the worker)', ms(results.validation[0]?.ms), ms(results.validation[0]?.longest)],
+      [`next ${validated.n} (median / max)`, `${ms(validated.median)} / ${ms(validated.max)}`, ms(Math.max(...results.validation.slice(1).map((r) => r.longest)))],
     ],
   );
   await mkdir(outDir, { recursive: true });
