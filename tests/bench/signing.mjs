@@ -286,12 +286,16 @@ async function main() {
     }
 
     // 5. Validation: a typed issuer until the verdict is painted again.
-    await page.fill('[data-testid=token-input]', token);
+    const vSecret = 'validation-bench-secret-0123456789';
+    const vInput = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"bench","iss":"https://issuer.example"}').toString('base64url')}`;
+    await page.fill('[data-testid=token-input]', `${vInput}.${crypto.createHmac('sha256', vSecret).update(vInput).digest('base64url')}`);
+    await page.fill('[data-testid=key-input]', vSecret);
+    await page.selectOption('[data-testid=secret-encoding]', 'utf8');
     await page.click('[data-testid=mode-validate]');
     await page.waitForSelector('[data-testid=expect-iss]');
     for (let i = 0; i < 12; i++) {
       const want = i % 2 === 0 ? ['rejected'] : ['accepted'];
-      const value = i % 2 === 0 ? `https://issuer-${i}.example` : '';
+      const value = i % 2 === 0 ? `https://issuer-${i}.example` : 'https://issuer.example';
       const run = await page.evaluate(timedStatus, { inputSel: '[data-testid=expect-iss]', value, statusSel: '[data-testid=validation-status]', want, timeoutMs: 30000 });
       results.validation.push(run);
     }
