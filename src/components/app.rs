@@ -372,7 +372,7 @@ pub fn App(props: &AppProps) -> Html {
                         </SignaturePanel>
                     }
                 </section>
-                <section class="pane pane-decoded" aria-label="Decoded token">
+                <section class="pane pane-decoded" id="decoded" tabindex="-1" aria-label="Decoded token">
                     <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
                     <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
                         editing={editing.then(|| state.edit.header.clone())} />
@@ -390,6 +390,9 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="app">
+            if matches!(state.mode, Mode::Decode | Mode::Validate) {
+                <a class="skip-link" href="#decoded">{ "Skip to the decoded token" }</a>
+            }
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "{·}" }</span>

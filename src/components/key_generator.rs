@@ -64,7 +64,7 @@ pub fn KeyGenerator(props: &KeyGeneratorProps) -> Html {
                 </button>
                 <label class={classes!("rsa-size", (!is_rsa).then_some("inactive"))}>
                     { "RSA size " }
-                    <select data-testid="generate-key-size" onchange={on_size}>
+                    <select data-testid="generate-key-size" onchange={on_size} disabled={!is_rsa}>
                         { for RSA_SIZES.iter().map(|bits| html! {
                             <option value={bits.to_string()} selected={*bits == enc.rsa_bits}>{ format!("{bits} bits") }</option>
                         }) }

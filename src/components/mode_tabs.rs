@@ -40,18 +40,22 @@ const TABS: [(Mode, &str, &str, &str); 4] = [
 #[component]
 pub fn ModeTabs(props: &ModeTabsProps) -> Html {
     html! {
-        <nav class="mode-tabs" role="tablist" aria-label="Views">
-            { for TABS.iter().map(|&(mode, testid, label, hint)| {
-                let selected = mode == props.mode;
-                let onclick = props.on_change.reform(move |_| mode);
-                html! {
-                    <button type="button" role="tab" class={classes!("mode-tab", selected.then_some("selected"))}
-                        data-testid={testid} aria-selected={selected.to_string()} {onclick}>
-                        <span class="mode-label">{ label }</span>
-                        <span class="mode-hint">{ hint }</span>
-                    </button>
-                }
-            }) }
+        // The tab list sits inside the navigation landmark: a role on the
+        // <nav> itself would replace its landmark role.
+        <nav aria-label="Views">
+            <div class="mode-tabs" role="tablist">
+                { for TABS.iter().map(|&(mode, testid, label, hint)| {
+                    let selected = mode == props.mode;
+                    let onclick = props.on_change.reform(move |_| mode);
+                    html! {
+                        <button type="button" role="tab" class={classes!("mode-tab", selected.then_some("selected"))}
+                            data-testid={testid} aria-selected={selected.to_string()} {onclick}>
+                            <span class="mode-label">{ label }</span>
+                            <span class="mode-hint">{ hint }</span>
+                        </button>
+                    }
+                }) }
+            </div>
         </nav>
     }
 }
