@@ -307,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
             <KeyToolView key_tool={state.key_tool.clone()} dispatch={state.dispatcher()} />
         },
         Mode::Decode | Mode::Validate => html! {
-            <main class="layout" aria-label="Decoder">
+            <main class="layout decoder-layout" aria-label="Decoder">
                 <section class="pane pane-input" aria-label="Encoded token">
                     <div class="pane-head">
                         <h2>{ "Encoded token" }</h2>
@@ -343,6 +343,8 @@ pub fn App(props: &AppProps) -> Html {
                     if state.mode == Mode::Validate {
                         <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()} />
                     }
+                </section>
+                <section class="pane pane-details" aria-label="Findings and signature">
                     <h2 class="section-title">{ "Findings" }</h2>
                     <FindingsList findings={findings} />
                     if is_jwe {

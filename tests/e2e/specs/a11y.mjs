@@ -88,4 +88,25 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'small screens: at 390 px the decoded payload comes right after the token input, before findings and signature',
+  run: async ({ page, baseUrl }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, baseUrl);
+    await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+    const top = (sel) => page.$eval(sel, (el) => el.getBoundingClientRect().top + window.scrollY);
+    const [input, payload, findings, signature] = [
+      await top('[data-testid=token-input]'),
+      await top('[data-testid=payload-json]'),
+      await top('[data-testid=finding]'),
+      await top('[data-testid=verify-status]'),
+    ];
+    if (!(input < payload && payload < findings && payload < signature)) {
+      throw new Error(`order by top: input ${input}, payload ${payload}, findings ${findings}, signature ${signature}`);
+    }
+    // The payload starts within the first two screens of a phone.
+    if (payload > 2 * 844) throw new Error(`payload-json starts ${payload} px down`);
+  },
+});
+
 export default tests;
