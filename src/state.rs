@@ -135,6 +135,8 @@ pub struct AppState {
     pub jwe: Jwe,
     /// The JWE whose nested token is shown, to go back to.
     pub outer: Option<jwe::Outer>,
+    /// Long JSON lines wrap; off, they scroll sideways.
+    pub wrap_json: bool,
 }
 
 /// The key summary while the crypto worker is still reading a PEM or JWK.
@@ -166,6 +168,7 @@ impl AppState {
             validation: Validation::default(),
             jwe: Jwe::default(),
             outer: None,
+            wrap_json: true,
         }
         .reverify(true)
         .inspect()
@@ -677,6 +680,8 @@ pub enum Action {
     OpenNested,
     /// Back to the JWE the nested token came from.
     BackToOuter,
+    /// Wrap long JSON lines, or not.
+    ToggleWrap,
 }
 
 impl Reducible for AppState {
@@ -891,6 +896,10 @@ impl AppState {
                 state.validation = state.validation.with(field, &value);
                 next(state)
             }
+            Action::ToggleWrap => next(AppState {
+                wrap_json: !self.wrap_json,
+                ..this()
+            }),
             Action::Tick(now) if now == self.now => self,
             Action::Tick(now) => next(AppState { now, ..this() }),
         }

@@ -23,6 +23,7 @@ use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
 use crate::components::validation_view::ValidationView;
 use crate::components::verify_status::VerifyStatus;
+use crate::components::wrap_toggle::WrapToggle;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request};
 use crate::core::token::TokenKind;
@@ -295,6 +296,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::OpenNested))
     };
+    let on_wrap = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleWrap))
+    };
     let on_back = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::BackToOuter))
@@ -375,7 +380,9 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </section>
                 <section class="pane pane-decoded" id="decoded" tabindex="-1" aria-label="Decoded token">
-                    <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit} />
+                    <EditBar edit={state.edit.clone()} possible={Edit::possible(&decoded)} on_toggle={on_toggle_edit}>
+                        <WrapToggle wrap={state.wrap_json} on_toggle={on_wrap} />
+                    </EditBar>
                     <HeaderPanel decoded={decoded.clone()} on_edit={on_edit_header}
                         editing={editing.then(|| state.edit.header.clone())} />
                     if let Some(plaintext) = state.jwe.plaintext.clone() {
@@ -391,7 +398,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="app">
+        <div class={classes!("app", (!state.wrap_json).then_some("json-nowrap"))}>
             if matches!(state.mode, Mode::Decode | Mode::Validate) {
                 <a class="skip-link" href="#decoded">{ "Skip to the decoded token" }</a>
             }

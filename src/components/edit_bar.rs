@@ -8,6 +8,9 @@ pub struct EditBarProps {
     /// The token is a JWS with JSON header and payload.
     pub possible: bool,
     pub on_toggle: Callback<()>,
+    /// More switches for the decoded views, at the end of the row.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The switch that turns the decoded header and payload into editors, and
@@ -31,7 +34,8 @@ pub fn EditBar(props: &EditBarProps) -> Html {
                     disabled={!props.possible && !edit.open} {onclick}>
                     { if edit.open { "Done editing" } else { "Edit token" } }
                 </button>
-                <span class="muted small">{ hint }</span>
+                <span class="muted small edit-hint">{ hint }</span>
+                { props.children.clone() }
             </div>
             if edit.open {
                 if let Some(error) = &edit.error {

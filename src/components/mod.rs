@@ -26,3 +26,4 @@ pub mod token_errors;
 pub mod token_input;
 pub mod validation_view;
 pub mod verify_status;
+pub mod wrap_toggle;

@@ -109,4 +109,20 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'small screens: "Wrap long lines" switches the JSON views between wrapping and scrolling, text unchanged',
+  run: async ({ page, baseUrl }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, baseUrl);
+    await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+    const look = () => page.$eval('[data-testid=payload-json]', (el) => ({ ws: getComputedStyle(el).whiteSpace, text: el.textContent }));
+    const before = await look();
+    if (before.ws !== 'pre-wrap') throw new Error(`wraps by default: ${before.ws}`);
+    await page.click('[data-testid=wrap-toggle]');
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid=payload-json]')).whiteSpace === 'pre');
+    const after = await look();
+    if (after.text !== before.text) throw new Error('the JSON text changed');
+  },
+});
+
 export default tests;
