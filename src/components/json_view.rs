@@ -2,7 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::json::{Piece, PieceKind};
+use crate::core::json::{self, Piece, PieceKind};
+use crate::core::token::PayloadView;
 
 /// Above this many pieces, or this much text, the JSON is one unwrapped text
 /// node: colouring and wrapping megabytes would freeze the page for seconds.
@@ -52,4 +53,20 @@ pub fn piece(p: &Piece) -> Html {
     };
     let title = (p.kind == PieceKind::Escape).then_some("hidden or direction-changing character");
     html! { <span class={class} title={title}>{ p.text.clone() }</span> }
+}
+
+/// A payload as shown: the pretty JSON's pieces (none for text or hex) and
+/// the whole text, which the copy button copies.
+pub fn shown_payload(payload: &PayloadView) -> (Rc<Vec<Piece>>, AttrValue) {
+    match payload {
+        PayloadView::Json(doc) => {
+            let pieces = json::pretty_pieces(doc);
+            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+            (Rc::new(pieces), AttrValue::from(text))
+        }
+        PayloadView::Text(text) | PayloadView::Hex(text) => {
+            (Rc::new(Vec::new()), AttrValue::from(text.clone()))
+        }
+        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default()),
+    }
 }

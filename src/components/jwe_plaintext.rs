@@ -1,11 +1,8 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
-use crate::components::json_view::JsonView;
-use crate::core::json;
+use crate::components::json_view::{shown_payload, JsonView};
 use crate::core::token::{Decoded, PayloadView};
 use crate::state::Shared;
 
@@ -23,17 +20,7 @@ pub struct JwePlaintextProps {
 /// token with a way to open it, and the claims.
 #[component]
 pub fn JwePlaintext(props: &JwePlaintextProps) -> Html {
-    let view = use_memo(props.plaintext.clone(), |d| match &d.payload {
-        PayloadView::Json(doc) => {
-            let pieces = json::pretty_pieces(doc);
-            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
-            (Rc::new(pieces), AttrValue::from(text))
-        }
-        PayloadView::Text(text) | PayloadView::Hex(text) => {
-            (Rc::new(Vec::new()), AttrValue::from(text.clone()))
-        }
-        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default()),
-    });
+    let view = use_memo(props.plaintext.clone(), |d| shown_payload(&d.payload));
     let (pieces, text) = (*view).clone();
     let is_json = matches!(props.plaintext.payload, PayloadView::Json(_));
     let body = match &props.plaintext.payload {

@@ -1,12 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
 use crate::components::json_editor::JsonEditor;
-use crate::components::json_view::JsonView;
-use crate::core::json;
+use crate::components::json_view::{shown_payload, JsonView};
 use crate::core::token::{Decoded, PayloadView};
 use crate::state::Shared;
 
@@ -25,17 +22,7 @@ pub struct PayloadPanelProps {
 pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
     // Pretty-printed once per token, not on every render (a clock tick
     // re-renders the claims).
-    let view = use_memo(props.decoded.clone(), |d| match &d.payload {
-        PayloadView::Json(doc) => {
-            let pieces = json::pretty_pieces(doc);
-            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
-            (Rc::new(pieces), AttrValue::from(text))
-        }
-        PayloadView::Text(text) | PayloadView::Hex(text) => {
-            (Rc::new(Vec::new()), AttrValue::from(text.clone()))
-        }
-        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default()),
-    });
+    let view = use_memo(props.decoded.clone(), |d| shown_payload(&d.payload));
     let (pieces, copy_text) = (*view).clone();
     let is_json = matches!(props.decoded.payload, PayloadView::Json(_));
     let body = match &props.decoded.payload {
