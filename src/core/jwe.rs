@@ -623,7 +623,7 @@ pub fn describe(token: &str) -> Decryption {
     if parsed.param("alg") == Some("RSA1_5") {
         out.findings.push(findings::rsa1_5_finding());
     }
-    match plan(&parsed, &mut out.notes) {
+    match plan_header(&parsed, &mut out.notes) {
         Ok(plan) => out.message = key_wanted(&plan.alg).to_string(),
         Err((status, message)) => {
             out.status = status;
@@ -779,7 +779,20 @@ fn nested_jws(plaintext: &[u8]) -> Option<String> {
 type Refusal = (JweStatus, String);
 
 /// Checks everything about the token that does not depend on the key.
+/// Everything [`plan_header`] reads, plus the sender's ephemeral key
+/// validated on its curve.
 fn plan(parsed: &ParsedJwe, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
+    let mut plan = plan_header(parsed, notes)?;
+    if let (true, Some(epk)) = (plan.alg.is_ecdh(), parsed.header.get("epk")) {
+        plan.epk = Some(peer_key(epk)?);
+    }
+    Ok(plan)
+}
+
+/// What the header asks for, read and checked without touching any key or
+/// curve arithmetic, so the page can call it ([`describe`]) without linking
+/// the crypto. `epk` is only checked to be there.
+fn plan_header(parsed: &ParsedJwe, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
     let malformed = |m: String| (JweStatus::Malformed, m);
     let string = |name: &str| -> Result<Option<String>, Refusal> {
         match parsed.header.get(name) {
@@ -844,16 +857,12 @@ fn plan(parsed: &ParsedJwe, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
     };
     let apu = b64_param("apu")?.unwrap_or_default();
     let apv = b64_param("apv")?.unwrap_or_default();
-    let epk = if alg.is_ecdh() {
-        let Some(epk) = parsed.header.get("epk") else {
-            return Err(malformed(format!(
-                "{alg_name} needs the sender's ephemeral public key in \"epk\", and the header has none."
-            )));
-        };
-        Some(peer_key(epk)?)
-    } else {
-        None
-    };
+    // Validated on its curve by `plan`, not here.
+    if alg.is_ecdh() && parsed.header.get("epk").is_none() {
+        return Err(malformed(format!(
+            "{alg_name} needs the sender's ephemeral public key in \"epk\", and the header has none."
+        )));
+    }
     let pbes2 = if let KeyAlg::Pbes2(..) = alg {
         let p2s = b64_param("p2s")?.ok_or_else(|| {
             malformed(format!(
@@ -955,7 +964,7 @@ fn plan(parsed: &ParsedJwe, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
         alg,
         enc,
         zip,
-        epk,
+        epk: None,
         apu,
         apv,
         pbes2,
