@@ -602,27 +602,42 @@ impl PeerKey {
     }
 }
 
-/// Decrypts a compact JWE with the key text as typed: a private key (PEM or
-/// JWK), a JWK Set, a shared key (JWK `oct` or text in `encoding`), or for
-/// PBES2 a password (the text's own bytes, whatever `encoding` says).
-/// What can be said of a JWE without a key, and without any crypto (the
-/// page's half): its header explained, its parts, whether this debugger can
-/// decrypt it, and which key to give.
-pub fn describe(token: &str) -> Decryption {
+/// The token split (`None` when it cannot be read as a compact JWE) and its
+/// outcome so far: the header explained, the part sizes and the RSA1_5
+/// finding, or why it cannot be read.
+fn read(token: &str) -> (Option<ParsedJwe>, Decryption) {
     let parsed = match parse(token) {
         Ok(p) => p,
         Err(e) => {
-            let mut out = Decryption::new(JweStatus::Malformed, e.to_string());
+            // The JSON serialization is a JWE, just not one read here.
+            let status = if token::clean(token).token.starts_with('{') {
+                JweStatus::Unsupported
+            } else {
+                JweStatus::Malformed
+            };
+            let mut out = Decryption::new(status, e.to_string());
             out.parts = part_sizes(token);
-            return out;
+            return (None, out);
         }
     };
-    let mut out = Decryption::new(JweStatus::NoKey, String::new());
+    let mut out = Decryption::new(JweStatus::Malformed, String::new());
     out.header = explain_header(&parsed.header);
     out.parts = parsed.parts.clone();
     if parsed.param("alg") == Some("RSA1_5") {
         out.findings.push(findings::rsa1_5_finding());
     }
+    (Some(parsed), out)
+}
+
+/// What can be said of a JWE without a key, and without any crypto (the
+/// page's half): its header explained, its parts, whether this debugger can
+/// decrypt it, and which key to give.
+pub fn describe(token: &str) -> Decryption {
+    let (parsed, mut out) = read(token);
+    let Some(parsed) = parsed else {
+        return out;
+    };
+    out.status = JweStatus::NoKey;
     match plan_header(&parsed, &mut out.notes) {
         Ok(plan) => out.message = key_wanted(&plan.alg).to_string(),
         Err((status, message)) => {
@@ -658,27 +673,14 @@ fn key_wanted(alg: &KeyAlg) -> &'static str {
     }
 }
 
+/// Decrypts a compact JWE with the key text as typed: a private key (PEM or
+/// JWK), a JWK Set, a shared key (JWK `oct` or text in `encoding`), or for
+/// PBES2 a password (the text's own bytes, whatever `encoding` says).
 pub fn decrypt(token: &str, key_text: &str, encoding: SecretEncoding) -> Decryption {
-    let parsed = match parse(token) {
-        Ok(p) => p,
-        Err(e) => {
-            // The JSON serialization is a JWE, just not one read here.
-            let status = if token::clean(token).token.starts_with('{') {
-                JweStatus::Unsupported
-            } else {
-                JweStatus::Malformed
-            };
-            let mut out = Decryption::new(status, e.to_string());
-            out.parts = part_sizes(token);
-            return out;
-        }
+    let (parsed, mut out) = read(token);
+    let Some(parsed) = parsed else {
+        return out;
     };
-    let mut out = Decryption::new(JweStatus::Malformed, String::new());
-    out.header = explain_header(&parsed.header);
-    out.parts = parsed.parts.clone();
-    if parsed.param("alg") == Some("RSA1_5") {
-        out.findings.push(findings::rsa1_5_finding());
-    }
     let plan = match plan(&parsed, &mut out.notes) {
         Ok(plan) => plan,
         Err((status, message)) => {

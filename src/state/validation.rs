@@ -159,8 +159,8 @@ impl Validation {
     /// field is.
     pub fn saved(&self) -> String {
         let mut map = serde_json::Map::new();
+        let mut inputs = (*self.inputs).clone();
         for field in Field::ALL {
-            let mut inputs = (*self.inputs).clone();
             let value = std::mem::take(field.slot(&mut inputs));
             if !value.is_empty() {
                 map.insert(field.key().to_string(), Value::String(value));
