@@ -251,4 +251,31 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'validate: expected typ, required claims and max age, each failing then passing',
+  run: async ({ page, baseUrl }) => {
+    const t = now();
+    await openValidate(page, baseUrl);
+    await setToken(page, hs256({ sub: 'a', iat: t - 600, exp: t + 600 }, { typ: 'JWT' }));
+    await waitVerdict(page, 'accepted', FIRST_ANSWER_MS);
+    await expect(page, 'typ', 'at+jwt');
+    await waitVerdict(page, 'rejected');
+    await waitResult(page, 'typ', 'fail');
+    await expect(page, 'typ', 'jwt');
+    await waitResult(page, 'typ', 'pass');
+    await expect(page, 'required', 'sub, jti');
+    await waitVerdict(page, 'rejected');
+    await waitResult(page, 'required', 'fail');
+    await waitContains(page, check('required'), 'jti');
+    await expect(page, 'required', 'sub');
+    await waitResult(page, 'required', 'pass');
+    await expect(page, 'max-age', '60');
+    await waitVerdict(page, 'rejected');
+    await waitResult(page, 'max-age', 'fail');
+    await expect(page, 'max-age', '3600');
+    await waitVerdict(page, 'accepted');
+    await waitResult(page, 'max-age', 'pass');
+  },
+});
+
 export default tests;
