@@ -106,6 +106,13 @@ export function startServer(root, { gzip = false } = {}) {
   });
 }
 
+/** Stops a server from startServer. The page under test keeps its HTTP
+ *  connections alive, so they are cut first; otherwise `close` waits on them. */
+export function stopServer(server) {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(resolve));
+}
+
 /** Base URL (no trailing slash) of a server from startServer. */
 export function baseUrlOf(server) {
   return `http://127.0.0.1:${server.address().port}`;

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { distDir, startServer, baseUrlOf } from '../harness.mjs';
+import { distDir, startServer, stopServer, baseUrlOf } from '../harness.mjs';
 import {
   openApp, setToken, setKey, getTokenValue, waitText, waitStatus, makeToken, pretty,
   assert, assertEqual, poll, TOKEN_INPUT, KEY_INPUT,
@@ -229,7 +229,7 @@ export default [
         const scope = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
         assertEqual(scope, `${base}/sw.js`, 'service worker under the sub-path');
       } finally {
-        await new Promise((resolve) => server.close(resolve));
+        await stopServer(server);
       }
     },
   },
@@ -250,7 +250,7 @@ export default [
         await headerShows(page, HEADER);
         assertEqual(await page.title(), 'JWT Debugger (new)', 'title after the next load');
       } finally {
-        await new Promise((resolve) => server.close(resolve));
+        await stopServer(server);
       }
     },
   },
