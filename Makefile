@@ -72,6 +72,7 @@ test-e2e: setup
 # bench-out/signing.json. Missed targets still exit 0; 2 = the app did not load.
 bench: dist
 	node tests/bench/bench.mjs
+	node tests/bench/paste.mjs
 	node tests/bench/signing.mjs
 
 clean:

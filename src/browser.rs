@@ -1,7 +1,52 @@
 //! The few places the app touches the browser directly, kept at the edge so
 //! components stay small and the core stays pure.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder")]
+    fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
+    /// A clipboard's data, read as JS strings (see [`rust_string`]).
+    #[wasm_bindgen(js_name = DataTransfer)]
+    type Transfer;
+    #[wasm_bindgen(method, js_class = "DataTransfer", js_name = getData)]
+    fn get_data(this: &Transfer, format: &str) -> JsValue;
+}
+
+/// A JS string as a Rust one. wasm-bindgen copies strings into wasm one
+/// character at a time in JS; the browser's encoder and one block copy
+/// take a 10 MB paste in a fraction of that time.
+pub fn rust_string(text: &JsValue) -> String {
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        return String::new();
+    };
+    if js.length() < 64 * 1024 {
+        return String::from(js);
+    }
+    let bytes = Utf8Encoder::new().encode(text).to_vec();
+    // The encoder writes only UTF-8 (a lone surrogate becomes U+FFFD).
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The text a paste carries, if any.
+pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
+    let data = event.clipboard_data()?;
+    let text = data.unchecked_into::<Transfer>().get_data("text/plain");
+    Some(rust_string(&text))
+}
+
+/// A text box's value (`value` of a textarea or input).
+pub fn value_of(element: &web_sys::Element) -> String {
+    js_sys::Reflect::get(element, &JsValue::from_str("value"))
+        .map(|v| rust_string(&v))
+        .unwrap_or_default()
+}
 
 /// Seconds since the epoch, from the browser clock.
 pub fn now_secs() -> i64 {
@@ -192,9 +237,19 @@ pub fn saved_token() -> Option<String> {
     from_session.or_else(from_local)
 }
 
+/// Tokens longer than this are not kept for a reload.
+const MAX_SAVED_TOKEN_BYTES: usize = 1024 * 1024;
+
 /// Keeps the token (never the key) for a reload of this tab, and across
 /// restarts only when `remember` is on.
 pub fn save_token(token: &str, remember: bool) {
+    // Storage holds about 5 MB per site; a giant token is not kept (and an
+    // older one is not brought back in its place).
+    let token = if token.len() > MAX_SAVED_TOKEN_BYTES {
+        ""
+    } else {
+        token
+    };
     if let Some(s) = session() {
         let _ = if token.is_empty() {
             s.remove_item(TOKEN_KEY)

@@ -785,6 +785,19 @@ proptest! {
     }
 
     #[test]
+    fn a_pretty_window_is_a_prefix_of_at_least_its_size(text in json_text(), min in 0usize..400) {
+        let Ok(doc) = json::parse(&text) else {
+            return Ok(());
+        };
+        let whole = json::pretty(&doc);
+        let (pieces, cut) = json::pretty_window(&doc, min);
+        let window: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        prop_assert!(whole.starts_with(&window), "{:?} is not a prefix of {:?}", window, whole);
+        prop_assert!(window.len() >= min.min(whole.len()), "{} bytes for a window of {}", window.len(), min);
+        prop_assert_eq!(cut, window.len() < whole.len(), "cut flag for {:?} of {:?}", window, whole);
+    }
+
+    #[test]
     fn token_shaped_inputs_decode_each_part_independently(
         segs in token_segs(),
         nows in prop::collection::vec(

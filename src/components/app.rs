@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
@@ -268,12 +266,23 @@ pub fn App(props: &AppProps) -> Html {
         .plaintext
         .clone()
         .unwrap_or_else(|| state.decoded.clone());
-    let mut all_findings = findings::token_findings(&read, state.now);
-    all_findings.extend(state.verdict.findings.iter().cloned());
-    all_findings.extend(state.chain_findings.iter().cloned());
-    // Danger first, then warning, then info.
-    all_findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    let findings = Rc::new(all_findings);
+    // Findings read every claim: once per token and second, not per render.
+    let findings = use_memo(
+        (
+            read,
+            state.now,
+            state.verdict.clone(),
+            state.chain_findings.clone(),
+        ),
+        |(read, now, verdict, chain)| {
+            let mut all = findings::token_findings(read, *now);
+            all.extend(verdict.findings.iter().cloned());
+            all.extend(chain.iter().cloned());
+            // Danger first, then warning, then info.
+            all.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            all
+        },
+    );
     let decoded = state.decoded.clone();
     let on_mode = {
         let state = state.clone();

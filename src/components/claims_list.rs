@@ -6,6 +6,9 @@ use crate::core::claims;
 use crate::core::token::{Decoded, PayloadView};
 use crate::state::Shared;
 
+/// Claims explained one by one; a payload with thousands lists the first.
+const MAX_ROWS: usize = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct ClaimsListProps {
     pub decoded: Shared<Decoded>,
@@ -18,7 +21,7 @@ pub struct ClaimsListProps {
 pub fn ClaimsList(props: &ClaimsListProps) -> Html {
     // Values are laid out once per token; only the times move with the clock.
     let base = use_memo(props.decoded.clone(), |d| match &d.payload {
-        PayloadView::Json(doc) => claims::rows(doc, 0, &|_| 0),
+        PayloadView::Json(doc) => claims::rows_first(doc, MAX_ROWS, 0, &|_| 0),
         _ => Vec::new(),
     });
     let PayloadView::Json(doc) = &props.decoded.payload else {
@@ -36,7 +39,11 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
     if rows.is_empty() {
         return html! {};
     }
-    html! {
+    let more = doc
+        .value
+        .as_object()
+        .map_or(0, |m| m.len().saturating_sub(MAX_ROWS));
+    html! { <>
         <ul class="claims" aria-label="Claims">
             { for rows.iter().map(|row| html! {
                 <li class="claim" data-testid="claim" data-claim={row.name.clone()}>
@@ -71,5 +78,10 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
                 </li>
             }) }
         </ul>
-    }
+        if more > 0 {
+            <p class="note" data-testid="claims-more">
+                { format!("…and {more} more claims, listed in the payload's JSON above. The first {MAX_ROWS} are explained here.") }
+            </p>
+        }
+    </> }
 }

@@ -30,13 +30,42 @@ pub fn JsonView(props: &JsonViewProps) -> Html {
     let bytes: usize = props.pieces.iter().map(|p| p.text.len()).sum();
     if props.pieces.len() > MAX_COLOURED_PIECES || bytes > MAX_COLOURED_BYTES {
         let text: String = props.pieces.iter().map(|p| p.text.as_str()).collect();
-        return html! { <pre class="json huge" data-testid={props.testid.clone()}>{ text }</pre> };
+        return html! {
+            <pre class="json huge" data-testid={props.testid.clone()}>
+                { for line_chunks(&text).map(|chunk| html! {
+                    <span class="json-chunk">{ chunk.to_string() }</span>
+                }) }
+            </pre>
+        };
     }
     html! {
         <pre class="json" data-testid={props.testid.clone()}>
             { for props.pieces.iter().map(piece) }
         </pre>
     }
+}
+
+/// Lines per block of a huge JSON view. Each block is laid out only when it
+/// scrolls into view (`content-visibility: auto` in the style sheet, which
+/// assumes this many lines for a block not yet shown).
+const CHUNK_LINES: usize = 100;
+
+/// `text` in runs of [`CHUNK_LINES`] lines (newlines kept), which spell it
+/// exactly when joined.
+fn line_chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .match_indices('\n')
+            .nth(CHUNK_LINES - 1)
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (chunk, tail) = rest.split_at(end);
+        rest = tail;
+        Some(chunk)
+    })
 }
 
 /// A run of JSON text; spaces stay bare text nodes to keep the DOM small.
@@ -55,18 +84,87 @@ pub fn piece(p: &Piece) -> Html {
     html! { <span class={class} title={title}>{ p.text.clone() }</span> }
 }
 
-/// A payload as shown: the pretty JSON's pieces (none for text or hex) and
-/// the whole text, which the copy button copies.
-pub fn shown_payload(payload: &PayloadView) -> (Rc<Vec<Piece>>, AttrValue) {
+/// A payload as shown: the pretty JSON's pieces (none for text or hex),
+/// the text the copy button copies, and for a giant JSON payload the window
+/// that is shown instead of all of it.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    pub pieces: Rc<Vec<Piece>>,
+    pub copy: AttrValue,
+    pub window: Option<Window>,
+}
+
+/// A giant JSON payload shown in part.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Window {
+    /// Bytes of pretty JSON shown.
+    pub shown: usize,
+    /// Bytes of the JSON as the token carries it.
+    pub total: usize,
+}
+
+/// JSON payloads larger than this (as carried) are shown as a window.
+pub const WINDOW_FROM_BYTES: usize = 1024 * 1024;
+/// At least this much of a windowed payload's pretty JSON is shown.
+pub const WINDOW_BYTES: usize = 64 * 1024;
+
+/// How `payload` is shown; `source` is its bytes as carried, which decide
+/// whether it is windowed and are what Copy copies then.
+pub fn shown_payload(payload: &PayloadView, source: Option<&[u8]>) -> Shown {
     match payload {
-        PayloadView::Json(doc) => {
-            let pieces = json::pretty_pieces(doc);
-            let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
-            (Rc::new(pieces), AttrValue::from(text))
-        }
-        PayloadView::Text(text) | PayloadView::Hex(text) => {
-            (Rc::new(Vec::new()), AttrValue::from(text.clone()))
-        }
-        PayloadView::None => (Rc::new(Vec::new()), AttrValue::default()),
+        PayloadView::Json(doc) => match source.filter(|s| s.len() > WINDOW_FROM_BYTES) {
+            Some(source) => {
+                let (pieces, _) = json::pretty_window(doc, WINDOW_BYTES);
+                let shown = pieces.iter().map(|p| p.text.len()).sum();
+                Shown {
+                    pieces: Rc::new(pieces),
+                    copy: AttrValue::from(String::from_utf8_lossy(source).into_owned()),
+                    window: Some(Window {
+                        shown,
+                        total: source.len(),
+                    }),
+                }
+            }
+            None => {
+                let pieces = json::pretty_pieces(doc);
+                let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+                Shown {
+                    pieces: Rc::new(pieces),
+                    copy: AttrValue::from(text),
+                    window: None,
+                }
+            }
+        },
+        PayloadView::Text(text) | PayloadView::Hex(text) => Shown {
+            pieces: Rc::new(Vec::new()),
+            copy: AttrValue::from(text.clone()),
+            window: None,
+        },
+        PayloadView::None => Shown {
+            pieces: Rc::new(Vec::new()),
+            copy: AttrValue::default(),
+            window: None,
+        },
+    }
+}
+
+/// The note over a windowed JSON view.
+#[derive(Properties, PartialEq)]
+pub struct WindowNoteProps {
+    pub window: Window,
+    /// What is shown ("payload", "decrypted content").
+    pub what: AttrValue,
+}
+
+#[component]
+pub fn WindowNote(props: &WindowNoteProps) -> Html {
+    let Window { shown, total } = props.window;
+    html! {
+        <p class="note window-note" data-testid="json-window-note">
+            { format!(
+                "The {} is {} KB of JSON: only its first {} KB are shown here, so the page stays responsive. The claims below and every check use all of it, and Copy copies all of it as the token carries it.",
+                props.what, total / 1024, shown.div_ceil(1024),
+            ) }
+        </p>
     }
 }

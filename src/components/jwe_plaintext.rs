@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
-use crate::components::json_view::{shown_payload, JsonView};
+use crate::components::json_view::{shown_payload, JsonView, Shown, WindowNote};
 use crate::core::token::{Decoded, PayloadView};
 use crate::state::Shared;
 
@@ -20,11 +20,22 @@ pub struct JwePlaintextProps {
 /// token with a way to open it, and the claims.
 #[component]
 pub fn JwePlaintext(props: &JwePlaintextProps) -> Html {
-    let view = use_memo(props.plaintext.clone(), |d| shown_payload(&d.payload));
-    let (pieces, text) = (*view).clone();
+    let view = use_memo(props.plaintext.clone(), |d| {
+        shown_payload(&d.payload, d.payload_bytes.as_deref())
+    });
+    let Shown {
+        pieces,
+        copy: text,
+        window,
+    } = (*view).clone();
     let is_json = matches!(props.plaintext.payload, PayloadView::Json(_));
     let body = match &props.plaintext.payload {
-        PayloadView::Json(_) => html! { <JsonView {pieces} testid="jwe-plaintext" /> },
+        PayloadView::Json(_) => html! { <>
+            if let Some(window) = window {
+                <WindowNote {window} what="decrypted content" />
+            }
+            <JsonView {pieces} testid="jwe-plaintext" />
+        </> },
         PayloadView::Hex(_) => html! { <>
             <p class="note">{ "The plaintext is not UTF-8 text; its bytes are shown as hex." }</p>
             <pre class="json hex" data-testid="jwe-plaintext">{ text.clone() }</pre>

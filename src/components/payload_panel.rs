@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::components::claims_list::ClaimsList;
 use crate::components::copy_button::CopyButton;
 use crate::components::json_editor::JsonEditor;
-use crate::components::json_view::{shown_payload, JsonView};
+use crate::components::json_view::{shown_payload, JsonView, Shown, WindowNote};
 use crate::core::token::{Decoded, PayloadView};
 use crate::state::Shared;
 
@@ -22,11 +22,22 @@ pub struct PayloadPanelProps {
 pub fn PayloadPanel(props: &PayloadPanelProps) -> Html {
     // Pretty-printed once per token, not on every render (a clock tick
     // re-renders the claims).
-    let view = use_memo(props.decoded.clone(), |d| shown_payload(&d.payload));
-    let (pieces, copy_text) = (*view).clone();
+    let view = use_memo(props.decoded.clone(), |d| {
+        shown_payload(&d.payload, d.payload_bytes.as_deref())
+    });
+    let Shown {
+        pieces,
+        copy: copy_text,
+        window,
+    } = (*view).clone();
     let is_json = matches!(props.decoded.payload, PayloadView::Json(_));
     let body = match &props.decoded.payload {
-        PayloadView::Json(_) => html! { <JsonView pieces={pieces} testid="payload-json" /> },
+        PayloadView::Json(_) => html! { <>
+            if let Some(window) = window {
+                <WindowNote {window} what="payload" />
+            }
+            <JsonView pieces={pieces} testid="payload-json" />
+        </> },
         PayloadView::Text(_) => html! { <>
             <p class="note">{ "The payload is not JSON; it is shown as text." }</p>
             <pre class="json" data-testid="payload-json">{ copy_text.clone() }</pre>

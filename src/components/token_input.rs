@@ -1,11 +1,18 @@
-use web_sys::HtmlTextAreaElement;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::browser;
+use crate::components::copy_button::CopyButton;
 use crate::core::token::{self, Decoded, SpanKind};
 use crate::state::Shared;
 
-/// Inputs longer than this are not coloured.
-const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
+/// Inputs longer than this are shown in part (a window) and not coloured:
+/// laying out megabytes of text in the box would freeze the page.
+pub const GIANT_INPUT_BYTES: usize = 256 * 1024;
+/// How many characters of a giant input the box holds.
+pub const WINDOW_CHARS: usize = 16 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct TokenInputProps {
@@ -16,27 +23,53 @@ pub struct TokenInputProps {
 
 /// The token textarea over a coloured copy of its text: the textarea's own
 /// text is transparent, so the parts show through in colour, dots visible.
+/// A giant token is taken from the clipboard without the box ever holding
+/// it; the box then shows its opening, and the note offers the whole.
 #[component]
 pub fn TokenInput(props: &TokenInputProps) -> Html {
-    let oninput = props.on_input.reform(|e: InputEvent| {
-        let area: HtmlTextAreaElement = e.target_unchecked_into();
-        AttrValue::from(area.value())
-    });
     let raw = props.raw.as_str();
-    // A giant paste is shown plainly: laying out a coloured copy of megabytes
-    // of text would freeze the page for seconds.
-    if raw.len() > MAX_HIGHLIGHTED_BYTES {
-        return html! {
-            <div class="token-editor plain">
-                <textarea class="token-textarea" data-testid="token-input" aria-label="Encoded token"
-                    spellcheck="false" autocomplete="off" autocapitalize="off" wrap="off"
-                    value={props.raw.clone()} {oninput} />
-            </div>
-        };
-    }
-    let spans = token::highlight(raw, &props.decoded.clean);
-    html! {
-        <div class="token-editor">
+    let giant = raw.len() > GIANT_INPUT_BYTES;
+    let oninput = props.on_input.reform(|e: InputEvent| {
+        let area: web_sys::Element = e.target_unchecked_into();
+        AttrValue::from(browser::value_of(&area))
+    });
+    let onpaste = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = e.dyn_ref::<ClipboardEvent>().and_then(browser::pasted_text) else {
+                return;
+            };
+            // Small pastes into a small token are the browser's to do.
+            if text.len() <= GIANT_INPUT_BYTES && !giant {
+                return;
+            }
+            e.prevent_default();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let token = if giant {
+                // The box holds only a window: a paste replaces the token.
+                text
+            } else {
+                splice_selection(&area, &text)
+            };
+            // Decoding starts in a task of its own: reading megabytes from
+            // the clipboard is one long task already.
+            let on_input = on_input.clone();
+            Timeout::new(0, move || on_input.emit(AttrValue::from(token))).forget();
+        })
+    };
+    let spans = if giant {
+        Vec::new()
+    } else {
+        token::highlight(raw, &props.decoded.clean)
+    };
+    let value = if giant {
+        AttrValue::from(window_of(raw).to_string())
+    } else {
+        props.raw.clone()
+    };
+    // The same elements in both forms, so the box keeps focus and caret.
+    html! { <>
+        <div class={classes!("token-editor", giant.then_some("plain"))}>
             <pre class="token-highlight" aria-hidden="true">
                 { for spans.into_iter().map(|s| {
                     let class = match s.kind {
@@ -53,13 +86,67 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
                 class="token-textarea"
                 data-testid="token-input"
                 aria-label="Encoded token"
+                aria-describedby={giant.then_some("token-window-note")}
                 placeholder="Paste a JWT (header.payload.signature)…"
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"
-                value={props.raw.clone()}
+                {value}
                 {oninput}
+                {onpaste}
             />
         </div>
+        if giant {
+            <p class="note window-note" id="token-window-note" data-testid="token-window-note">
+                { format!(
+                    "This token is {} characters long: the box shows the first {} so the page stays responsive, and decoding uses all of it. Pasting replaces the whole token; typing in the box replaces it with what the box holds. ",
+                    group(raw.chars().count()), group(WINDOW_CHARS),
+                ) }
+                <CopyButton text={props.raw.clone()} what="whole token" />
+            </p>
+        }
+    </> }
+}
+
+/// The opening of a giant input that the box shows.
+pub fn window_of(raw: &str) -> &str {
+    match raw.char_indices().nth(WINDOW_CHARS) {
+        Some((end, _)) => &raw[..end],
+        None => raw,
     }
+}
+
+/// The box's text with its selection replaced by `text`, as a paste would
+/// leave it (selection offsets count UTF-16 units).
+fn splice_selection(area: &HtmlTextAreaElement, text: &str) -> String {
+    let current = area.value();
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let (start, end) = (byte_at(&current, start), byte_at(&current, end.max(start)));
+    format!("{}{}{}", &current[..start], text, &current[end..])
+}
+
+/// The byte offset of UTF-16 offset `units` in `s` (its end when past it).
+fn byte_at(s: &str, units: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in s.char_indices() {
+        if seen >= units {
+            return i;
+        }
+        seen += c.len_utf16();
+    }
+    s.len()
+}
+
+/// 1048576 as "1,048,576".
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }

@@ -270,10 +270,22 @@ fn shorten(pieces: Vec<Piece>) -> Vec<Piece> {
 /// gives the viewer's UTC offset in minutes (east positive) at a moment, as
 /// daylight saving makes it vary.
 pub fn rows(doc: &JsonDoc, now: i64, offset_at: &dyn Fn(i64) -> i32) -> Vec<ClaimRow> {
+    rows_first(doc, usize::MAX, now, offset_at)
+}
+
+/// The rows of the first `limit` claims: a payload with tens of thousands of
+/// claims is listed in part (the pretty JSON still has them all).
+pub fn rows_first(
+    doc: &JsonDoc,
+    limit: usize,
+    now: i64,
+    offset_at: &dyn Fn(i64) -> i32,
+) -> Vec<ClaimRow> {
     let Some(map) = doc.value.as_object() else {
         return Vec::new();
     };
     map.iter()
+        .take(limit)
         .map(|(name, value)| ClaimRow {
             name: name.clone(),
             shown_name: json::display_text(name),
@@ -361,6 +373,16 @@ fn confirmation(cnf: &serde_json::Map<String, Value>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rows_first_lists_the_first_claims_in_order() {
+        let doc = crate::core::json::parse(r#"{"sub":"a","exp":1,"zz":[1,2]}"#).unwrap();
+        let names =
+            |rows: Vec<super::ClaimRow>| rows.into_iter().map(|r| r.name).collect::<Vec<_>>();
+        assert_eq!(names(super::rows_first(&doc, 2, 0, &|_| 0)), ["sub", "exp"]);
+        assert_eq!(names(super::rows(&doc, 0, &|_| 0)), ["sub", "exp", "zz"]);
+        assert!(super::rows_first(&doc, 0, 0, &|_| 0).is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -217,14 +217,24 @@ pub struct Piece {
 /// strings are written as `\uXXXX` escapes so a claim cannot impersonate
 /// another.
 pub fn pretty_pieces(doc: &JsonDoc) -> Vec<Piece> {
+    pretty_window(doc, usize::MAX).0
+}
+
+/// The start of [`pretty_pieces`]: printing stops once at least `min_bytes`
+/// are written (or the JSON ends), so a giant document costs only its window.
+/// The pieces spell a prefix of the pretty text; the flag says whether text
+/// was left out.
+pub fn pretty_window(doc: &JsonDoc, min_bytes: usize) -> (Vec<Piece>, bool) {
     let mut out = Printer {
         pieces: Vec::new(),
         raw_numbers: &doc.raw_numbers,
         pointer: String::new(),
         compact: false,
+        budget: min_bytes,
+        cut: false,
     };
     out.value(&doc.value, 0);
-    out.pieces
+    (out.pieces, out.cut)
 }
 
 /// One member of a top-level object, on one line (`["a", "b"]`), with the
@@ -236,6 +246,8 @@ pub fn compact_member(doc: &JsonDoc, key: &str) -> Option<Vec<Piece>> {
         raw_numbers: &doc.raw_numbers,
         pointer: String::new(),
         compact: true,
+        budget: usize::MAX,
+        cut: false,
     };
     out.enter(|| key.replace('~', "~0").replace('/', "~1"));
     out.value(value, 0);
@@ -329,11 +341,16 @@ struct Printer<'a> {
     pointer: String,
     /// One line, `", "` between items, for claim values.
     compact: bool,
+    /// Bytes still to write before printing may stop.
+    budget: usize,
+    /// Whether printing stopped before the end.
+    cut: bool,
 }
 
 impl Printer<'_> {
     fn push(&mut self, kind: PieceKind, text: impl Into<String>) {
         let text = text.into();
+        self.budget = self.budget.saturating_sub(text.len());
         if let Some(last) = self.pieces.last_mut() {
             if last.kind == kind {
                 last.text.push_str(&text);
@@ -361,7 +378,18 @@ impl Printer<'_> {
         self.push(PieceKind::Space, format!("\n{}", "  ".repeat(depth)));
     }
 
+    /// Whether the window is full: what is left is not printed.
+    fn stop(&mut self) -> bool {
+        if self.budget == 0 {
+            self.cut = true;
+        }
+        self.cut
+    }
+
     fn value(&mut self, value: &Value, depth: usize) {
+        if self.stop() {
+            return;
+        }
         match value {
             Value::Null => self.push(PieceKind::Null, "null"),
             Value::Bool(b) => self.push(PieceKind::Bool, b.to_string()),
@@ -374,6 +402,9 @@ impl Printer<'_> {
             Value::Array(items) => {
                 self.push(PieceKind::Punct, "[");
                 for (i, item) in items.iter().enumerate() {
+                    if self.stop() {
+                        return;
+                    }
                     if i > 0 {
                         self.push(PieceKind::Punct, ",");
                         if self.compact {
@@ -385,6 +416,9 @@ impl Printer<'_> {
                     self.value(item, depth + 1);
                     self.pointer.truncate(len);
                 }
+                if self.stop() {
+                    return;
+                }
                 self.newline(depth);
                 self.push(PieceKind::Punct, "]");
             }
@@ -392,6 +426,9 @@ impl Printer<'_> {
             Value::Object(map) => {
                 self.push(PieceKind::Punct, "{");
                 for (i, (key, item)) in map.iter().enumerate() {
+                    if self.stop() {
+                        return;
+                    }
                     if i > 0 {
                         self.push(PieceKind::Punct, ",");
                         if self.compact {
@@ -400,11 +437,17 @@ impl Printer<'_> {
                     }
                     self.newline(depth + 1);
                     self.string(key, PieceKind::Key);
+                    if self.cut {
+                        return;
+                    }
                     self.push(PieceKind::Punct, ":");
                     self.push(PieceKind::Space, " ");
                     let len = self.enter(|| key.replace('~', "~0").replace('/', "~1"));
                     self.value(item, depth + 1);
                     self.pointer.truncate(len);
+                }
+                if self.stop() {
+                    return;
                 }
                 self.newline(depth);
                 self.push(PieceKind::Punct, "}");
@@ -415,6 +458,14 @@ impl Printer<'_> {
     fn string(&mut self, s: &str, kind: PieceKind) {
         let mut plain = String::from("\"");
         for ch in s.chars() {
+            if plain.len() >= self.budget {
+                // A string longer than the window ends the window.
+                if !plain.is_empty() {
+                    self.push(kind, plain);
+                }
+                self.cut = true;
+                return;
+            }
             match escape_for_display(ch) {
                 Escaped::Plain => plain.push(ch),
                 Escaped::Json(e) => plain.push_str(e),

@@ -97,7 +97,13 @@ pub fn clean(raw: &str) -> CleanInput {
         end = ne;
     }
     let core = &raw[start..end];
-    let token: String = core.chars().filter(|c| !c.is_whitespace()).collect();
+    // Printable ASCII has no whitespace to drop: copied whole, a giant
+    // paste costs a copy instead of a walk over every character.
+    let token: String = if core.bytes().all(|b| b.is_ascii_graphic()) {
+        core.to_string()
+    } else {
+        core.chars().filter(|c| !c.is_whitespace()).collect()
+    };
     if token.len() != core.len() {
         cleaning.whitespace = true;
     }
