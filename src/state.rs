@@ -248,7 +248,7 @@ impl AppState {
             Ok(parts) => parts,
         };
         self.edit.error = None;
-        let old_signature = self.decoded.clean.token.rsplit('.').next().unwrap_or("");
+        let old_signature = self.decoded.jws_text().rsplit('.').next().unwrap_or("");
         let kept = format!("{input}.{old_signature}");
         let raw = match sign::sign_on_page(&alg, &input, &self.key_text, self.encoding) {
             PageSigning::Signed(token) => token,

@@ -14,7 +14,7 @@ use jwt_debugger::core::json::{self, PieceKind};
 use jwt_debugger::core::keys::{self, KeyShape, SecretEncoding};
 use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
 use jwt_debugger::core::verify::{self, Route, VerifyRequest};
-use jwt_debugger::core::{claims, SAMPLE_SECRET, SAMPLE_TOKEN};
+use jwt_debugger::core::{claims, sd_jwt, SAMPLE_SECRET, SAMPLE_TOKEN};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -506,10 +506,16 @@ fn check_error_text(e: &DecodeError) -> Result<(), TestCaseError> {
 fn check_decoded(raw: &str, d: &Decoded) -> Result<(), TestCaseError> {
     prop_assert_eq!(&d.clean, &token::clean(raw));
     let token = &d.clean.token;
+    // An SD-JWT's parts are those of its issuer-signed JWT, before the first `~`.
     let parts = if token.is_empty() {
         0
     } else {
-        token.split('.').count()
+        token
+            .split('~')
+            .next()
+            .unwrap_or_default()
+            .split('.')
+            .count()
     };
     prop_assert_eq!(d.part_count, parts);
     let kind = match parts {
@@ -782,6 +788,25 @@ proptest! {
     #[test]
     fn pretty_roundtrips_json(text in json_text()) {
         check_pretty_roundtrip(&text)?;
+    }
+
+    #[test]
+    fn sd_jwt_processing_never_panics_and_marks_what_it_matched(
+        payload in json_text(),
+        disclosures in prop::collection::vec(prop_oneof![any_text(), json_text().prop_map(|t| base64url::encode(t.as_bytes()))], 0..6),
+    ) {
+        let Ok(doc) = json::parse(&payload) else {
+            return Ok(());
+        };
+        let p = sd_jwt::process(&doc.value, &disclosures);
+        prop_assert_eq!(p.disclosures.len(), disclosures.len());
+        for d in &p.disclosures {
+            prop_assert_eq!(d.status == sd_jwt::Status::Matched, d.referenced_at.is_some(), "{:?}", d);
+        }
+        let token = format!("{}~{}~", SAMPLE_TOKEN, disclosures.join("~"));
+        let d = token::decode(&token);
+        prop_assert_eq!(d.kind, TokenKind::Jws);
+        prop_assert!(d.sd.is_some());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::grouped;
 use crate::components::json_view::piece;
 use crate::core::claims;
 use crate::core::token::{Decoded, PayloadView};
@@ -80,7 +81,7 @@ pub fn ClaimsList(props: &ClaimsListProps) -> Html {
         </ul>
         if more > 0 {
             <p class="note" data-testid="claims-more">
-                { format!("…and {more} more claims, listed in the payload's JSON above. The first {MAX_ROWS} are explained here.") }
+                { format!("…and {} more claims, listed in the payload's JSON above. The first {MAX_ROWS} are explained here.", grouped(more)) }
             </p>
         }
     </> }

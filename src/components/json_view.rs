@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::grouped;
 use crate::core::json::{self, Piece, PieceKind};
 use crate::core::token::PayloadView;
 
@@ -163,7 +164,7 @@ pub fn WindowNote(props: &WindowNoteProps) -> Html {
         <p class="note window-note" data-testid="json-window-note">
             { format!(
                 "The {} is {} KB of JSON: only its first {} KB are shown here, so the page stays responsive. The claims below and every check use all of it, and Copy copies all of it as the token carries it.",
-                props.what, total / 1024, shown.div_ceil(1024),
+                props.what, grouped(total / 1024), grouped(shown.div_ceil(1024)),
             ) }
         </p>
     }

@@ -27,3 +27,16 @@ pub mod token_input;
 pub mod validation_view;
 pub mod verify_status;
 pub mod wrap_toggle;
+
+/// 1048576 as "1,048,576".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::copy_button::CopyButton;
+use crate::components::grouped;
 use crate::core::token::{self, Decoded, SpanKind};
 use crate::state::Shared;
 
@@ -100,7 +101,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             <p class="note window-note" id="token-window-note" data-testid="token-window-note">
                 { format!(
                     "This token is {} characters long: the box shows the first {} so the page stays responsive, and decoding uses all of it. Pasting replaces the whole token; typing in the box replaces it with what the box holds. ",
-                    group(raw.chars().count()), group(WINDOW_CHARS),
+                    grouped(raw.chars().count()), grouped(WINDOW_CHARS),
                 ) }
                 <CopyButton text={props.raw.clone()} what="whole token" />
             </p>
@@ -136,17 +137,4 @@ fn byte_at(s: &str, units: usize) -> usize {
         seen += c.len_utf16();
     }
     s.len()
-}
-
-/// 1048576 as "1,048,576".
-fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }

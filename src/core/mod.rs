@@ -15,6 +15,7 @@ pub mod jwe;
 pub mod key_export;
 pub mod keygen;
 pub mod keys;
+pub mod sd_jwt;
 pub mod sign;
 pub mod sweep;
 pub mod token;

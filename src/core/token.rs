@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::base64url::{self, Base64Notes, Base64Problem};
 use super::errors::{DecodeError, DecodeErrorKind, Segment};
 use super::json::{self, JsonDoc};
+use super::sd_jwt;
 
 /// What was stripped from the pasted text before decoding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -192,6 +193,17 @@ pub struct Decoded {
     /// Every reason the token cannot be fully decoded, in segment order.
     pub errors: Vec<DecodeError>,
     pub base64_notes: Vec<SegmentNotes>,
+    /// For an SD-JWT (`jwt~disclosure~…~[kb-jwt]`): its parts and, when the
+    /// issuer-signed payload is JSON, the disclosures matched against it.
+    /// Everything else here describes the issuer-signed JWT.
+    pub sd: Option<SdView>,
+}
+
+/// An SD-JWT as read from the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SdView {
+    pub parts: sd_jwt::Parts,
+    pub processed: Option<sd_jwt::Processed>,
 }
 
 impl Decoded {
@@ -213,15 +225,21 @@ impl Decoded {
         }
     }
 
-    /// The segments of the cleaned token (empty when it is not 3 parts).
+    /// The compact JWS or JWE: the cleaned token, or an SD-JWT's
+    /// issuer-signed JWT (what comes before its first `~`).
+    pub fn jws_text(&self) -> &str {
+        self.clean.token.split('~').next().unwrap_or_default()
+    }
+
+    /// The dot-separated segments of [`Decoded::jws_text`].
     pub fn segments(&self) -> Vec<&str> {
-        self.clean.token.split('.').collect()
+        self.jws_text().split('.').collect()
     }
 
     /// A JWS whose payload part is empty: detached content (RFC 7515
     /// Appendix F) or an empty payload.
     pub fn payload_is_empty(&self) -> bool {
-        self.kind == TokenKind::Jws && self.clean.token.split('.').nth(1) == Some("")
+        self.kind == TokenKind::Jws && self.jws_text().split('.').nth(1) == Some("")
     }
 
     /// Whether the header decoded well enough for the signature to be checked.
@@ -239,8 +257,9 @@ impl Decoded {
         if self.kind != TokenKind::Jws {
             return None;
         }
-        let last_dot = self.clean.token.rfind('.')?;
-        Some(&self.clean.token[..last_dot])
+        let jws = self.jws_text();
+        let last_dot = jws.rfind('.')?;
+        Some(&jws[..last_dot])
     }
 }
 
@@ -257,6 +276,7 @@ pub fn decode(raw: &str) -> Decoded {
         signature: None,
         errors: Vec::new(),
         base64_notes: Vec::new(),
+        sd: None,
         clean,
     };
     if out.clean.token.is_empty() {
@@ -264,7 +284,11 @@ pub fn decode(raw: &str) -> Decoded {
         out.errors.push(DecodeError::whole(DecodeErrorKind::Empty));
         return out;
     }
-    let token = out.clean.token.clone();
+    let sd_parts = sd_jwt::split(&out.clean.token);
+    let token = match &sd_parts {
+        Some(sd) => sd.issuer_jwt.clone(),
+        None => out.clean.token.clone(),
+    };
     let parts: Vec<&str> = token.split('.').collect();
     out.part_count = parts.len();
     match parts.len() {
@@ -310,6 +334,13 @@ pub fn decode(raw: &str) -> Decoded {
             decode_segment(&mut out, Segment::Signature, sig, starts[2], false)
         };
     }
+    out.sd = sd_parts.map(|parts| {
+        let processed = match &out.payload {
+            PayloadView::Json(doc) => Some(sd_jwt::process(&doc.value, &parts.disclosures)),
+            _ => None,
+        };
+        SdView { parts, processed }
+    });
     out
 }
 

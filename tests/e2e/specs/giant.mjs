@@ -82,14 +82,14 @@ export default [
       assert(shown.length >= WINDOW_BYTES && shown.length < whole.length,
         `payload-json holds ${shown.length} of ${whole.length} characters`);
       await waitContains(page, '[data-testid=json-window-note]', [
-        `The payload is ${Math.floor(payloadJson.length / 1024)} KB of JSON: only its first ${Math.ceil(shown.length / 1024)} KB are shown here`,
+        `The payload is ${grouped(Math.floor(payloadJson.length / 1024))} KB of JSON: only its first ${grouped(Math.ceil(shown.length / 1024))} KB are shown here`,
       ]);
 
       // The first 100 claims are explained; the note counts the rest.
       const count = Object.keys(claims).length;
       await expectCount(page, '[data-testid=claim]', 100);
       await waitText(page, '[data-testid=claims-more]',
-        `…and ${count - 100} more claims, listed in the payload's JSON above. The first 100 are explained here.`);
+        `…and ${grouped(count - 100)} more claims, listed in the payload's JSON above. The first 100 are explained here.`);
 
       // Copy gives all of it: the token, and the payload as the token carries it.
       assertEqual(await clipboardAfterClicking(page, '[data-testid=token-window-note] button'), token, 'copied token');
