@@ -22,6 +22,7 @@ pub use validation::Validation;
 use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
 use crate::core::findings::Finding;
 use crate::core::keys::{self, SecretEncoding};
+use crate::core::sd_jwt;
 use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
 use crate::core::verify::{self, Route, Status, Verdict, VerifyRequest};
@@ -129,6 +130,10 @@ pub struct AppState {
     /// job asking for them.
     pub chain_findings: Shared<Vec<Finding>>,
     pub inspect_job: Option<Shared<Message<Request>>>,
+    /// An SD-JWT's KB-JWT checked with the holder's `cnf.jwk` in the crypto
+    /// worker: the job, then its verdict.
+    pub kb_job: Option<Shared<Message<Request>>>,
+    pub kb_verdict: Option<Shared<Verdict>>,
     /// The Validate view's settings and verdict.
     pub validation: Validation,
     /// A JWE's decryption.
@@ -165,6 +170,8 @@ impl AppState {
             crack: Crack::default(),
             chain_findings: Shared::default(),
             inspect_job: None,
+            kb_job: None,
+            kb_verdict: None,
             validation: Validation::default(),
             jwe: Jwe::default(),
             outer: None,
@@ -184,6 +191,25 @@ impl AppState {
     fn inspect(mut self) -> Self {
         self.chain_findings = Shared::default();
         self.inspect_job = None;
+        self.kb_job = None;
+        self.kb_verdict = None;
+        let holder = self.decoded.sd.as_ref().and_then(|sd| {
+            let kb_jwt = sd.parts.kb_jwt.clone()?;
+            let token::PayloadView::Json(doc) = &self.decoded.payload else {
+                return None;
+            };
+            Some((kb_jwt, sd_jwt::holder_key(&doc.value)?))
+        });
+        if let Some((kb_jwt, jwk)) = holder {
+            let job = Request::Verify(VerifyJob {
+                token: kb_jwt,
+                key_text: jwk,
+                encoding: SecretEncoding::Utf8,
+                detached_payload: None,
+                now: self.now,
+            });
+            self.kb_job = Some(self.next_job(job));
+        }
         if self.decoded.header_param("x5c").is_some() {
             let job = Request::Inspect {
                 token: self.decoded.clean.token.clone(),
@@ -425,6 +451,19 @@ impl AppState {
                     .validation
                     .failed("The validation worker gave an unexpected answer."),
             };
+            return Some(next);
+        }
+        if is_job(&self.kb_job, seq) {
+            let mut next = self.clone();
+            next.kb_job = None;
+            next.kb_verdict = Some(Shared::new(match response {
+                Response::Verified { verdict, .. } => verdict,
+                Response::BadRequest(reason) => Verdict::new(Status::KeyError, reason),
+                _ => Verdict::new(
+                    Status::KeyError,
+                    "The crypto worker gave an unexpected answer.",
+                ),
+            }));
             return Some(next);
         }
         if is_job(&self.inspect_job, seq) {

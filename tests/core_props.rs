@@ -831,6 +831,9 @@ proptest! {
         ),
     ) {
         let raw = segs.iter().map(Seg::text).collect::<Vec<_>>().join(".");
+        // A `~` makes the input an SD-JWT whose parts end at the first `~`
+        // (its own property above).
+        prop_assume!(!raw.contains('~'));
         let d = token::decode(&raw);
         check_decoded(&raw, &d)?;
         check_highlight(&raw)?;

@@ -14,6 +14,7 @@ use crate::components::key_sources::KeySources;
 use crate::components::key_tool_view::KeyToolView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
+use crate::components::sd_panel::SdPanel;
 use crate::components::signature_panel::SignaturePanel;
 use crate::components::signature_steps::SignatureSteps;
 use crate::components::theme_toggle::ThemeToggle;
@@ -123,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.key_tool.job.clone());
     use_job(&worker, state.crack.job.clone());
     use_job(&worker, state.inspect_job.clone());
+    use_job(&worker, state.kb_job.clone());
     use_job(&worker, state.jwe.job.clone());
     // The well-known-secret list is fetched on first use, never before.
     {
@@ -398,8 +400,9 @@ pub fn App(props: &AppProps) -> Html {
                         <JwePlaintext {plaintext} now={state.now} on_open_nested={on_open_nested}
                             nested={state.jwe.result.as_ref().and_then(|r| r.nested.clone()).map(AttrValue::from)} />
                     } else if !is_jwe {
-                        <PayloadPanel decoded={decoded} now={state.now} on_edit={on_edit_payload}
+                        <PayloadPanel decoded={decoded.clone()} now={state.now} on_edit={on_edit_payload}
                             editing={editing.then(|| state.edit.payload.clone())} />
+                        <SdPanel decoded={decoded} kb_verdict={state.kb_verdict.clone()} />
                     }
                 </section>
             </main>

@@ -19,6 +19,7 @@ pub mod key_sources;
 pub mod key_tool_view;
 pub mod mode_tabs;
 pub mod payload_panel;
+pub mod sd_panel;
 pub mod signature_panel;
 pub mod signature_steps;
 pub mod theme_toggle;

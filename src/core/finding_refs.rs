@@ -57,6 +57,10 @@ pub const FINDING_REFS: &[FindingRef] = &[
     r("b64-false", "RFC 7797", "https://www.rfc-editor.org/rfc/rfc7797", "Make sure both sides list b64 in crit and agree on the exact payload bytes."),
     r("jwe", "RFC 7516", "https://www.rfc-editor.org/rfc/rfc7516", "Decrypt it with the recipient's key to see the claims."),
     r("jwe-rsa1_5", "RFC 8725 §3.2, RFC 7516 §11.5", "https://www.rfc-editor.org/rfc/rfc8725#section-3.2", "Encrypt with RSA-OAEP-256 or ECDH-ES instead, and have servers refuse RSA1_5."),
+    r("sd-malformed", "RFC 9901 §4.2", "https://www.rfc-editor.org/rfc/rfc9901#section-4.2", "Have the issuer write each disclosure as the base64url of a JSON array [salt, name, value]."),
+    r("sd-duplicate", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Send each disclosure once; a verifier rejects repeats."),
+    r("sd-unreferenced", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Send only the disclosures issued with this SD-JWT, unchanged."),
+    r("sd-invalid", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Fix the issuer: each digest once, no disclosed claim that is also in clear, a supported _sd_alg."),
     r("input-cleaned", "RFC 7519 §3", "https://www.rfc-editor.org/rfc/rfc7519#section-3", "Send the bare token; most libraries do not strip these themselves."),
     r("non-base64url", "RFC 7515 §2", "https://www.rfc-editor.org/rfc/rfc7515#section-2", "Encode each part as unpadded base64url ('-' and '_', no '=')."),
     r("alg-mismatch", "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1", "Choose the algorithm once: in the selector or in the header."),
@@ -104,6 +108,10 @@ mod tests {
         "kid-not-found",
         "x5c-chain",
         "alg-mismatch",
+        "sd-malformed",
+        "sd-duplicate",
+        "sd-unreferenced",
+        "sd-invalid",
     ];
 
     #[test]

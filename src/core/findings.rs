@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::claims;
 use super::errors::Segment;
+use super::sd_jwt;
 use super::token::{Decoded, PayloadView, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -136,6 +137,9 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
                 what.join(" and ")
             ),
         ));
+    }
+    if let Some(processed) = d.sd.as_ref().and_then(|sd| sd.processed.as_ref()) {
+        out.extend(sd_findings(processed));
     }
     if d.kind == TokenKind::Jwe {
         out.push(finding(
@@ -419,6 +423,68 @@ fn nested_token(d: &Decoded) -> Option<String> {
         (true, false) => Some("\"cty\": \"JWT\" says the payload is a nested JWT, but it does not decode as one.".into()),
         _ => None,
     }
+}
+
+/// What is wrong with an SD-JWT's disclosures: one finding per kind of
+/// problem, naming the disclosures (1-based, in input order).
+fn sd_findings(p: &sd_jwt::Processed) -> Vec<Finding> {
+    let numbers = |status: sd_jwt::Status| -> Vec<String> {
+        p.disclosures
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.status == status)
+            .map(|(i, d)| match &d.name {
+                Some(name) => format!("#{} ({name})", i + 1),
+                None => format!("#{}", i + 1),
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    let malformed = numbers(sd_jwt::Status::Malformed);
+    if !malformed.is_empty() {
+        out.push(finding(
+            "sd-malformed",
+            Severity::Danger,
+            "Malformed disclosure",
+            format!(
+                "Disclosure {} is not the base64url of a JSON array [salt, name, value] or [salt, value]: a verifier must reject the whole SD-JWT. Each row below says what is wrong.",
+                malformed.join(", ")
+            ),
+        ));
+    }
+    let duplicate = numbers(sd_jwt::Status::Duplicate);
+    if !duplicate.is_empty() {
+        out.push(finding(
+            "sd-duplicate",
+            Severity::Danger,
+            "Disclosure given twice",
+            format!(
+                "Disclosure {} repeats one given earlier: RFC 9901 §7.1 has verifiers reject an SD-JWT whose disclosures or digests repeat.",
+                duplicate.join(", ")
+            ),
+        ));
+    }
+    let unreferenced = numbers(sd_jwt::Status::Unreferenced);
+    if !unreferenced.is_empty() {
+        out.push(finding(
+            "sd-unreferenced",
+            Severity::Warning,
+            "Disclosure not in the token",
+            format!(
+                "No digest in the signed payload matches disclosure {}: it was not issued with this token, or was changed after issuance. A verifier must reject it.",
+                unreferenced.join(", ")
+            ),
+        ));
+    }
+    if !p.errors.is_empty() {
+        out.push(finding(
+            "sd-invalid",
+            Severity::Danger,
+            "SD-JWT a verifier must reject",
+            p.errors.join(" "),
+        ));
+    }
+    out
 }
 
 fn duplicate(segment: Segment, path: &str) -> Finding {
@@ -765,6 +831,33 @@ mod tests {
     use crate::core::token::decode;
 
     const NOW: i64 = 1_767_225_600;
+
+    #[test]
+    fn sd_jwt_disclosure_problems_are_findings() {
+        use serde_json::json;
+        let given = sd_jwt::make_disclosure("s1", Some("given_name"), &json!("Erika"));
+        let stray = sd_jwt::make_disclosure("s2", Some("age"), &json!(40));
+        let payload = json!({"_sd": [sd_jwt::HashAlg::Sha256.digest(&given)]});
+        let token = format!(
+            "{}.{}.c2ln~{given}~{stray}~{given}~WyJ4Il0~",
+            encode(br#"{"alg":"ES256","typ":"dc+sd-jwt"}"#),
+            encode(payload.to_string().as_bytes())
+        );
+        let found = token_findings(&decode(&token), NOW);
+        let sd: Vec<(&str, Severity, &str)> = found
+            .iter()
+            .filter(|f| f.code.starts_with("sd-"))
+            .map(|f| (f.code.as_ref(), f.severity, f.detail.as_str()))
+            .collect();
+        assert_eq!(
+            sd,
+            [
+                ("sd-malformed", Severity::Danger, "Disclosure #4 is not the base64url of a JSON array [salt, name, value] or [salt, value]: a verifier must reject the whole SD-JWT. Each row below says what is wrong."),
+                ("sd-duplicate", Severity::Danger, "Disclosure #3 (given_name) repeats one given earlier: RFC 9901 §7.1 has verifiers reject an SD-JWT whose disclosures or digests repeat."),
+                ("sd-unreferenced", Severity::Warning, "No digest in the signed payload matches disclosure #2 (age): it was not issued with this token, or was changed after issuance. A verifier must reject it."),
+            ]
+        );
+    }
 
     fn token(header: &str, payload: &str) -> String {
         format!(

@@ -17,11 +17,15 @@ pub struct Parts {
     pub disclosures: Vec<String>,
     /// The key-binding JWT after the last `~`, if any.
     pub kb_jwt: Option<String>,
+    /// Everything up to and including the last `~`: what a KB-JWT's
+    /// `sd_hash` covers, exactly as given.
+    pub presented: String,
 }
 
 /// Splits an SD-JWT; `None` when `text` has no `~` (a plain JWT).
 pub fn split(text: &str) -> Option<Parts> {
     let (issuer, rest) = text.split_once('~')?;
+    let presented = &text[..=text.rfind('~')?];
     let mut pieces: Vec<&str> = rest.split('~').collect();
     // After the last `~` comes the KB-JWT, or nothing.
     let last = pieces.pop().unwrap_or_default();
@@ -33,6 +37,7 @@ pub fn split(text: &str) -> Option<Parts> {
             .map(str::to_string)
             .collect(),
         kb_jwt: (!last.is_empty()).then(|| last.to_string()),
+        presented: presented.to_string(),
     })
 }
 
@@ -70,6 +75,17 @@ impl HashAlg {
         [HashAlg::Sha256, HashAlg::Sha384, HashAlg::Sha512]
             .into_iter()
             .find(|a| a.name() == name)
+    }
+
+    /// The hash of `text`'s ASCII bytes as lower-case hex: the middle step of
+    /// a digest, shown to people learning how one is made.
+    pub fn hex(self, text: &str) -> String {
+        let bytes = text.as_bytes();
+        match self {
+            HashAlg::Sha256 => base64url::to_hex(&Sha256::digest(bytes)),
+            HashAlg::Sha384 => base64url::to_hex(&Sha384::digest(bytes)),
+            HashAlg::Sha512 => base64url::to_hex(&Sha512::digest(bytes)),
+        }
     }
 
     /// base64url of the hash of `text`'s ASCII bytes: a disclosure's digest,
@@ -443,6 +459,155 @@ fn array_digest(item: &Value) -> Option<&str> {
     map.get("...")?.as_str()
 }
 
+/// The holder's key an SD-JWT binds to: its payload's `cnf.jwk`, as JWK
+/// text the key parser reads.
+pub fn holder_key(payload: &Value) -> Option<String> {
+    let jwk = payload.get("cnf")?.get("jwk")?;
+    jwk.is_object().then(|| jwk.to_string())
+}
+
+/// The key binding's outcome (the UI contract's `kb-status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KbStatus {
+    /// No KB-JWT after the last `~`.
+    Absent,
+    /// A KB-JWT, but no `cnf.jwk` to check it with.
+    NoKey,
+    /// Its signature is being checked.
+    Checking,
+    Valid,
+    Invalid,
+}
+
+impl KbStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KbStatus::Absent => "absent",
+            KbStatus::NoKey => "no-key",
+            KbStatus::Checking => "checking",
+            KbStatus::Valid => "valid",
+            KbStatus::Invalid => "invalid",
+        }
+    }
+}
+
+/// One check of a KB-JWT: its name, whether it holds (`None` while the
+/// signature is being checked), and what was found, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbCheck {
+    pub name: &'static str,
+    pub ok: Option<bool>,
+    pub detail: String,
+}
+
+/// The key binding of an SD-JWT presentation (RFC 9901 §4.3, §7.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyBinding {
+    pub status: KbStatus,
+    pub checks: Vec<KbCheck>,
+    /// The KB-JWT's `aud`, `nonce` and `iat`, as found.
+    pub aud: Option<String>,
+    pub nonce: Option<String>,
+    pub iat: Option<i64>,
+}
+
+/// Judges the KB-JWT of `parts` against the issuer-signed `payload`.
+/// `signature` is the outcome of verifying the KB-JWT with
+/// [`holder_key`] (`None` while that is under way): its status and reason.
+pub fn key_binding(
+    parts: &Parts,
+    payload: &Value,
+    hash_alg: HashAlg,
+    signature: Option<(crate::core::verify::Status, &str)>,
+) -> KeyBinding {
+    use crate::core::verify::Status as Sig;
+    let mut kb = KeyBinding {
+        status: KbStatus::Absent,
+        checks: Vec::new(),
+        aud: None,
+        nonce: None,
+        iat: None,
+    };
+    let Some(kb_jwt) = &parts.kb_jwt else {
+        return kb;
+    };
+    if holder_key(payload).is_none() {
+        kb.status = KbStatus::NoKey;
+        kb.checks.push(KbCheck {
+            name: "cnf",
+            ok: Some(false),
+            detail: "The issuer-signed payload has no cnf.jwk, so there is no holder key to check the key binding with.".into(),
+        });
+        return kb;
+    }
+    let decoded = crate::core::token::decode(kb_jwt);
+    let claims = decoded.claims();
+    let text = |name: &str| claims.and_then(|c| c.get(name)).and_then(Value::as_str);
+    let typ = decoded.header_param("typ").and_then(Value::as_str);
+    kb.checks.push(KbCheck {
+        name: "typ",
+        ok: Some(typ == Some("kb+jwt")),
+        detail: match typ {
+            Some("kb+jwt") => "typ is kb+jwt.".into(),
+            Some(other) => format!("typ is \"{other}\"; a KB-JWT's must be kb+jwt."),
+            None => "The KB-JWT has no typ; it must be kb+jwt.".into(),
+        },
+    });
+    let (sig_ok, sig_detail) = match signature {
+        None => (None, "Checking the signature with the cnf.jwk…".to_string()),
+        Some((Sig::Valid, _)) => (Some(true), "The signature verifies with the cnf.jwk of the issuer-signed payload.".into()),
+        Some((Sig::Checking, _)) => (None, "Checking the signature with the cnf.jwk…".into()),
+        Some((_, reason)) => (Some(false), format!("The signature does not verify with the cnf.jwk of the issuer-signed payload: {reason}")),
+    };
+    kb.checks.push(KbCheck {
+        name: "signature",
+        ok: sig_ok,
+        detail: sig_detail,
+    });
+    let expected = hash_alg.digest(&parts.presented);
+    let sd_hash = text("sd_hash");
+    kb.checks.push(KbCheck {
+        name: "sd_hash",
+        ok: Some(sd_hash == Some(expected.as_str())),
+        detail: match sd_hash {
+            Some(h) if h == expected => format!("sd_hash is the {} of the presentation before it.", hash_alg.name()),
+            Some(h) => format!(
+                "sd_hash is {h}, but the {} of the presentation before it (last ~ included) is {expected}: the disclosures sent are not the ones the holder signed for.",
+                hash_alg.name()
+            ),
+            None => "The KB-JWT has no sd_hash.".into(),
+        },
+    });
+    kb.aud = text("aud").map(str::to_string);
+    kb.nonce = text("nonce").map(str::to_string);
+    kb.iat = claims.and_then(|c| c.get("iat")).and_then(Value::as_i64);
+    for (name, found) in [
+        ("aud", kb.aud.is_some()),
+        ("nonce", kb.nonce.is_some()),
+        ("iat", kb.iat.is_some()),
+    ] {
+        kb.checks.push(KbCheck {
+            name,
+            ok: Some(found),
+            detail: if found {
+                format!("{name} is present.")
+            } else if name == "iat" {
+                "The KB-JWT has no numeric iat.".into()
+            } else {
+                format!("The KB-JWT has no {name} string.")
+            },
+        });
+    }
+    kb.status = if kb.checks.iter().any(|c| c.ok == Some(false)) {
+        KbStatus::Invalid
+    } else if kb.checks.iter().any(|c| c.ok.is_none()) {
+        KbStatus::Checking
+    } else {
+        KbStatus::Valid
+    };
+    kb
+}
+
 /// Builds a disclosure's base64url text, as an issuer does (for tests and
 /// the encoder): `[salt, name, value]`, or `[salt, value]` without a name.
 pub fn make_disclosure(salt: &str, name: Option<&str>, value: &Value) -> String {
@@ -602,5 +767,77 @@ mod tests {
         );
         let p = process(&json!({"_sd_alg": "md5"}), &[]);
         assert_eq!(p.errors.len(), 1);
+    }
+
+    fn kb_jwt(typ: &str, claims: Value) -> String {
+        format!(
+            "{}.{}.c2ln",
+            base64url::encode(json!({"alg": "ES256", "typ": typ}).to_string().as_bytes()),
+            base64url::encode(claims.to_string().as_bytes())
+        )
+    }
+
+    #[test]
+    fn key_binding_checks_typ_signature_sd_hash_and_claims() {
+        use crate::core::verify::Status as Sig;
+        let payload = json!({"cnf": {"jwk": {"kty": "EC", "crv": "P-256", "x": "x", "y": "y"}}});
+        let presented = "a.b.c~d1~";
+        let good = json!({"aud": "https://verifier.example", "nonce": "n-1", "iat": 1767225600,
+            "sd_hash": HashAlg::Sha256.digest(presented)});
+        let parts = split(&format!("{presented}{}", kb_jwt("kb+jwt", good.clone()))).unwrap();
+        let kb = key_binding(&parts, &payload, HashAlg::Sha256, Some((Sig::Valid, "")));
+        assert_eq!(kb.status, KbStatus::Valid, "{:?}", kb.checks);
+        assert_eq!(
+            (kb.aud.as_deref(), kb.nonce.as_deref(), kb.iat),
+            (
+                Some("https://verifier.example"),
+                Some("n-1"),
+                Some(1767225600)
+            )
+        );
+        assert_eq!(
+            key_binding(&parts, &payload, HashAlg::Sha256, None).status,
+            KbStatus::Checking
+        );
+        let bad_sig = key_binding(
+            &parts,
+            &payload,
+            HashAlg::Sha256,
+            Some((Sig::Invalid, "the signature does not match")),
+        );
+        assert_eq!(bad_sig.status, KbStatus::Invalid);
+        assert_eq!(bad_sig.checks[1].detail, "The signature does not verify with the cnf.jwk of the issuer-signed payload: the signature does not match");
+
+        // Dropping a disclosure after signing breaks sd_hash.
+        let parts = split(&format!("a.b.c~{}", kb_jwt("kb+jwt", good.clone()))).unwrap();
+        let kb = key_binding(&parts, &payload, HashAlg::Sha256, Some((Sig::Valid, "")));
+        assert_eq!(kb.status, KbStatus::Invalid);
+        assert!(
+            kb.checks[2].detail.starts_with(&format!(
+                "sd_hash is {}, but the sha-256",
+                HashAlg::Sha256.digest(presented)
+            )),
+            "{}",
+            kb.checks[2].detail
+        );
+
+        let parts = split(&format!("{presented}{}", kb_jwt("JWT", good))).unwrap();
+        let kb = key_binding(&parts, &payload, HashAlg::Sha256, Some((Sig::Valid, "")));
+        assert_eq!(
+            (kb.status, kb.checks[0].detail.as_str()),
+            (
+                KbStatus::Invalid,
+                "typ is \"JWT\"; a KB-JWT's must be kb+jwt."
+            )
+        );
+
+        assert_eq!(
+            key_binding(&parts, &json!({}), HashAlg::Sha256, None).status,
+            KbStatus::NoKey
+        );
+        assert_eq!(
+            key_binding(&split("a.b.c~d~").unwrap(), &payload, HashAlg::Sha256, None).status,
+            KbStatus::Absent
+        );
     }
 }

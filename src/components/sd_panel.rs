@@ -1,0 +1,190 @@
+use yew::prelude::*;
+
+use crate::components::copy_button::CopyButton;
+use crate::core::sd_jwt::{self, Disclosure, HashAlg, KbStatus};
+use crate::core::token::{Decoded, PayloadView};
+use crate::core::verify::Verdict;
+use crate::state::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct SdPanelProps {
+    pub decoded: Shared<Decoded>,
+    /// The KB-JWT's signature checked with the holder's key, once known.
+    pub kb_verdict: Option<Shared<Verdict>>,
+}
+
+/// An SD-JWT's disclosures, the payload they reveal, the key binding, and a
+/// presentation of the disclosures left checked.
+#[component]
+pub fn SdPanel(props: &SdPanelProps) -> Html {
+    // Which disclosures are left out, for the token they were chosen on.
+    let excluded = use_state(|| (props.decoded.clone(), Vec::<usize>::new()));
+    let Some(sd) = props.decoded.sd.as_ref() else {
+        return html! {};
+    };
+    let left_out: &[usize] = if excluded.0 == props.decoded {
+        &excluded.1
+    } else {
+        &[]
+    };
+    let toggle = |i: usize| {
+        let excluded = excluded.clone();
+        let decoded = props.decoded.clone();
+        let before: Vec<usize> = left_out.to_vec();
+        Callback::from(move |_: Event| {
+            let mut now = before.clone();
+            match now.iter().position(|&j| j == i) {
+                Some(at) => {
+                    now.remove(at);
+                }
+                None => now.push(i),
+            }
+            excluded.set((decoded.clone(), now));
+        })
+    };
+    let kept: Vec<&str> = sd
+        .parts
+        .disclosures
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !left_out.contains(i))
+        .map(|(_, d)| d.as_str())
+        .collect();
+    let presentation = AttrValue::from(sd_jwt::presentation(&sd.parts.issuer_jwt, &kept));
+    let Some(processed) = sd.processed.as_ref() else {
+        return html! {
+            <section class="card card-sd" aria-labelledby="sd-title">
+                <h2 id="sd-title">{ "Selective disclosure (SD-JWT)" }</h2>
+                <p class="error">{ "The issuer-signed payload is not a JSON object, so its disclosures cannot be matched." }</p>
+            </section>
+        };
+    };
+    let PayloadView::Json(doc) = &props.decoded.payload else {
+        return html! {};
+    };
+    let kb = sd_jwt::key_binding(
+        &sd.parts,
+        &doc.value,
+        processed.hash_alg,
+        props
+            .kb_verdict
+            .as_ref()
+            .map(|v| (v.status, v.message.as_str())),
+    );
+    let revealed = serde_json::to_string_pretty(&processed.revealed).unwrap_or_default();
+    html! {
+        <section class="card card-sd" aria-labelledby="sd-title">
+            <div class="card-head">
+                <h2 id="sd-title"><span class="dot dot-sd"></span>{ "Selective disclosure (SD-JWT)" }</h2>
+            </div>
+            <p class="note">
+                { "The signed payload lists digests (in _sd) instead of some claims. Each disclosure after a ~ is a [salt, name, value] array; the holder reveals a claim by sending its disclosure, and a verifier accepts it only if its hash is one of those digests (RFC 9901)." }
+            </p>
+            <p>
+                { format!("Digests use {} (_sd_alg). Digests no disclosure here matches (decoys or withheld claims): ", processed.hash_alg.name()) }
+                <strong data-testid="sd-undisclosed-count">{ processed.undisclosed }</strong>
+            </p>
+            { for processed.errors.iter().map(|e| html! { <p class="error">{ e.clone() }</p> }) }
+            <ol class="sd-list" aria-label="Disclosures">
+                { for processed.disclosures.iter().enumerate().map(|(i, d)| html! {
+                    <DisclosureRow index={i} disclosure={d.clone()} hash_alg={processed.hash_alg}
+                        included={!left_out.contains(&i)} on_toggle={toggle(i)} />
+                }) }
+            </ol>
+            <h3 class="sub-title">{ "Revealed payload" }</h3>
+            <p class="note">{ "What a verifier ends up with: each matched disclosure in its place, the digests removed." }</p>
+            <pre class="json" data-testid="sd-revealed-json">{ revealed }</pre>
+            <h3 class="sub-title">{ "Key binding" }</h3>
+            <div class="kb" data-testid="kb-status" data-status={kb.status.as_str()} role="status">
+                <p>{ kb_summary(kb.status) }</p>
+                if !kb.checks.is_empty() {
+                    <ul class="kb-checks">
+                        { for kb.checks.iter().map(|c| html! {
+                            <li class={classes!("kb-check", match c.ok { Some(true) => "ok", Some(false) => "bad", None => "pending" })}>
+                                <strong>{ match c.ok { Some(true) => "✓ ", Some(false) => "✗ ", None => "… " } }{ c.name }</strong>
+                                { " " }{ c.detail.clone() }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                if let (Some(aud), Some(nonce)) = (&kb.aud, &kb.nonce) {
+                    <p class="muted">{ format!("For audience {aud}, nonce {nonce}.") }</p>
+                }
+            </div>
+            <h3 class="sub-title">{ "Presentation" }</h3>
+            <p class="note">{ "The SD-JWT with only the checked disclosures, as a holder would send it (without a key-binding JWT)." }</p>
+            <div class="sd-presentation-row">
+                <code class="nested-token" data-testid="sd-presentation">{ presentation.clone() }</code>
+                <CopyButton text={presentation} what="presentation" />
+            </div>
+        </section>
+    }
+}
+
+fn kb_summary(status: KbStatus) -> &'static str {
+    match status {
+        KbStatus::Absent => "No key-binding JWT: nothing after the last ~. Anyone holding this SD-JWT can present it.",
+        KbStatus::NoKey => "A key-binding JWT is attached, but the issuer-signed payload has no cnf.jwk to check it with.",
+        KbStatus::Checking => "Checking the key-binding JWT with the holder's key (cnf.jwk)…",
+        KbStatus::Valid => "The key-binding JWT holds: signed with the holder's key, over exactly these disclosures.",
+        KbStatus::Invalid => "The key-binding JWT does not hold:",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DisclosureRowProps {
+    index: usize,
+    disclosure: Disclosure,
+    hash_alg: HashAlg,
+    included: bool,
+    on_toggle: Callback<Event>,
+}
+
+/// One disclosure: include box, what it discloses, its digest and where
+/// that digest is, its status, and how the digest is computed.
+#[component]
+fn DisclosureRow(props: &DisclosureRowProps) -> Html {
+    let d = &props.disclosure;
+    let n = props.index + 1;
+    let value = d.value.as_ref().map(|v| v.to_string()).unwrap_or_default();
+    let name = d.name.clone().unwrap_or_default();
+    html! {
+        <li class={classes!("sd-item", d.status.as_str())} data-testid="sd-disclosure"
+            data-claim={name.clone()} data-digest={d.digest.clone()} data-status={d.status.as_str()}>
+            <div class="sd-head">
+                <label>
+                    <input type="checkbox" data-testid="sd-include" checked={props.included}
+                        onchange={props.on_toggle.clone()} aria-label={format!("Include disclosure {n} in the presentation")} />
+                    { format!(" #{n} ") }
+                    if d.name.is_some() { <code>{ name }</code> } else { <em>{ "array element" }</em> }
+                </label>
+                <span class={classes!("badge", d.status.as_str())}>{ d.status.as_str() }</span>
+            </div>
+            <dl class="sd-fields">
+                <dt>{ "Value" }</dt><dd><code>{ value }</code></dd>
+                <dt>{ "Salt" }</dt><dd><code>{ d.salt.clone().unwrap_or_default() }</code></dd>
+                <dt>{ "Digest" }</dt><dd><code class="wrap">{ d.digest.clone() }</code></dd>
+                if let Some(at) = &d.referenced_at {
+                    <dt>{ "Listed at" }</dt><dd><code>{ at.clone() }</code></dd>
+                }
+            </dl>
+            if let Some(problem) = &d.problem {
+                <p class="sd-problem">{ problem.clone() }</p>
+            }
+            <details class="sd-steps">
+                <summary>{ "How this digest is computed" }</summary>
+                <ol>
+                    <li>{ "Take the disclosure exactly as sent (its base64url text, not the decoded JSON):" }<br />
+                        <code class="wrap">{ d.text.clone() }</code></li>
+                    <li>{ format!("Hash those ASCII characters with {}:", props.hash_alg.name()) }<br />
+                        <code class="wrap">{ props.hash_alg.hex(&d.text) }</code></li>
+                    <li>{ "Write the hash in base64url:" }<br /><code class="wrap">{ d.digest.clone() }</code></li>
+                    <li>{ match &d.referenced_at {
+                        Some(at) => format!("Look for it in the signed payload: found at {at}, so the claim is disclosed."),
+                        None => "Look for it in the signed payload: not found, so a verifier must reject this disclosure.".to_string(),
+                    } }</li>
+                </ol>
+            </details>
+        </li>
+    }
+}

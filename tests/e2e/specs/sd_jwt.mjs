@@ -1,0 +1,130 @@
+// SD-JWT (RFC 9901), end to end: an issuer-signed JWT with disclosures and a
+// key-binding JWT, all made here with node:crypto (ES256 issuer and holder
+// keys), never by the app. Checks the disclosures' statuses and digests, the
+// revealed payload, the undisclosed count, the key binding, the presentation
+// built from the checkboxes, and the findings.
+
+import crypto from 'node:crypto';
+
+import {
+  assertEqual, attrsOf, b64url, openApp, poll, pretty, setKey, setToken, textOf, waitAttrs, waitText,
+  waitStatus, waitPresent,
+} from '../lib.mjs';
+import { generateKey, signToken, spkiPem } from '../jws.mjs';
+
+const sha256 = (text) => crypto.createHash('sha256').update(text, 'ascii').digest('base64url');
+const disclosure = (...items) => b64url(JSON.stringify(items));
+
+/** An SD-JWT VC: given_name and an address (with a nested street) are
+ *  selectively disclosable, one nationality is an array element, plus one
+ *  decoy digest. The holder's key is in cnf.jwk. */
+function issue() {
+  const issuer = generateKey('ES256');
+  const holder = generateKey('ES256');
+  const given = disclosure('2GLC42sKQveCfGfryNRN9w', 'given_name', 'Erika');
+  const street = disclosure('eluV5Og3gSNII8EYnsxA_A', 'street_address', 'Heidestraße 17');
+  const address = disclosure('6Ij7tM-a5iVPGboS5tmvVA', 'address', { _sd: [sha256(street)], locality: 'Köln' });
+  const de = disclosure('nPuoQnkRFq3BIeAm7AnXFA', 'DE');
+  const payload = {
+    iss: 'https://issuer.example',
+    vct: 'https://credentials.example/identity',
+    _sd: [sha256(given), sha256(address), sha256('a decoy digest')],
+    nationalities: [{ '...': sha256(de) }],
+    _sd_alg: 'sha-256',
+    cnf: { jwk: holder.publicKey.export({ format: 'jwk' }) },
+  };
+  const jwt = signToken('ES256', issuer, { header: { typ: 'dc+sd-jwt' }, payload });
+  return { issuer, holder, jwt, payload, given, street, address, de };
+}
+
+/** A KB-JWT over `presented` (everything up to and including its last ~). */
+function keyBinding(holder, presented, extra = {}) {
+  return signToken('ES256', holder, {
+    header: { typ: 'kb+jwt' },
+    payload: { aud: 'https://verifier.example', nonce: 'n-0S6_WzA2Mj', iat: 1767225600, sd_hash: sha256(presented), ...extra },
+  });
+}
+
+const revealed = {
+  iss: 'https://issuer.example',
+  vct: 'https://credentials.example/identity',
+  nationalities: ['DE'],
+  cnf: null, // replaced below with the holder's JWK, in place
+  given_name: 'Erika',
+  address: { locality: 'Köln', street_address: 'Heidestraße 17' },
+};
+
+export default [
+  {
+    name: 'an SD-JWT with a key-binding JWT: disclosures matched, payload revealed, key binding valid, issuer signature valid',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const sd = issue();
+      const presented = `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~${sd.de}~`;
+      await setToken(page, presented + keyBinding(sd.holder, presented));
+      await waitText(page, '[data-testid=payload-json]', pretty(sd.payload));
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', ['matched', 'matched', 'matched', 'matched']);
+      assertEqual(JSON.stringify(await attrsOf(page, '[data-testid=sd-disclosure]', 'data-claim')),
+        JSON.stringify(['given_name', 'address', 'street_address', '']), 'disclosure claims');
+      assertEqual(JSON.stringify(await attrsOf(page, '[data-testid=sd-disclosure]', 'data-digest')),
+        JSON.stringify([sd.given, sd.address, sd.street, sd.de].map(sha256)), 'disclosure digests');
+      await waitText(page, '[data-testid=sd-revealed-json]', pretty({ ...revealed, cnf: sd.payload.cnf }));
+      await waitText(page, '[data-testid=sd-undisclosed-count]', '1');
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['valid'], 15000);
+      await setKey(page, spkiPem(sd.issuer));
+      await waitStatus(page, 'valid', ['ES256'], 15000);
+    },
+  },
+  {
+    name: 'a KB-JWT made for other disclosures, or signed by another key, is invalid and says why',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const sd = issue();
+      const signedFor = `${sd.jwt}~${sd.given}~${sd.address}~`;
+      // The holder signed for two disclosures; a third was added afterwards.
+      await setToken(page, `${sd.jwt}~${sd.given}~${sd.address}~${sd.de}~${keyBinding(sd.holder, signedFor)}`);
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['invalid'], 15000);
+      const text = await textOf(page, '[data-testid=kb-status]');
+      const expected = `sd_hash is ${sha256(signedFor)}, but the sha-256 of the presentation before it (last ~ included) is ${sha256(`${sd.jwt}~${sd.given}~${sd.address}~${sd.de}~`)}`;
+      if (!text.includes(expected)) throw new Error(`kb-status does not explain the sd_hash: ${text}`);
+
+      const other = generateKey('ES256');
+      await setToken(page, signedFor + keyBinding(other, signedFor));
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['invalid'], 15000);
+      const sigText = await textOf(page, '[data-testid=kb-status]');
+      if (!sigText.includes('The signature does not verify with the cnf.jwk of the issuer-signed payload')) {
+        throw new Error(`kb-status does not name the signature: ${sigText}`);
+      }
+
+      await setToken(page, signedFor);
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['absent']);
+    },
+  },
+  {
+    name: 'unchecking disclosures builds the presentation; stray, repeated and malformed disclosures are findings',
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const sd = issue();
+      await setToken(page, `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~${sd.de}~`);
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', ['matched', 'matched', 'matched', 'matched']);
+      await waitText(page, '[data-testid=sd-presentation]', `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~${sd.de}~`);
+      const boxes = page.locator('[data-testid=sd-include]');
+      await boxes.nth(1).uncheck();
+      await boxes.nth(3).uncheck();
+      await waitText(page, '[data-testid=sd-presentation]', `${sd.jwt}~${sd.given}~${sd.street}~`);
+      await boxes.nth(1).check();
+      await waitText(page, '[data-testid=sd-presentation]', `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~`);
+
+      const stray = disclosure('salt', 'age', 40);
+      await setToken(page, `${sd.jwt}~${sd.given}~${stray}~${sd.given}~WyJ4Il0~`);
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', ['matched', 'unreferenced', 'duplicate', 'malformed']);
+      await waitPresent(page, '[data-testid=finding][data-code=sd-unreferenced][data-severity=warning]');
+      await waitPresent(page, '[data-testid=finding][data-code=sd-duplicate][data-severity=danger]');
+      await waitPresent(page, '[data-testid=finding][data-code=sd-malformed][data-severity=danger]');
+      await waitText(page, '[data-testid=sd-undisclosed-count]', '3'); // address, the decoy and the nationality
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['absent']);
+    },
+  },
+];
