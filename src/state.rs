@@ -22,11 +22,11 @@ pub use validation::Validation;
 use crate::core::engine::{Message, Request, Response, SignJob, SummarizeJob, VerifyJob};
 use crate::core::findings::Finding;
 use crate::core::keys::{self, SecretEncoding};
-use crate::core::sd_jwt;
 use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
 use crate::core::verify::{self, Route, Status, Verdict, VerifyRequest};
 use crate::core::SAMPLE_SECRET;
+use crate::core::{dpop, sd_jwt};
 
 /// A shared, immutable result that is equal only to itself. Props holding one
 /// compare by pointer: a new value is made exactly when its inputs changed,
@@ -337,9 +337,19 @@ impl AppState {
         );
         self.job_seq = seq;
         let detached = (!self.detached.is_empty()).then(|| self.detached.as_bytes());
+        // A DPoP proof with the key box empty is checked with its own jwk.
+        let key_text = match self.proof_key() {
+            Some(Err(why)) => {
+                self.verdict = Shared::new(Verdict::new(Status::KeyError, why));
+                self.job = None;
+                return self;
+            }
+            Some(Ok(jwk)) => AttrValue::from(jwk),
+            None => self.key_text.clone(),
+        };
         let route = verify::verify_on_page(&VerifyRequest {
             decoded: &self.decoded,
-            key_text: &self.key_text,
+            key_text: &key_text,
             encoding: self.encoding,
             detached_payload: detached,
             now: self.now,
@@ -397,10 +407,21 @@ impl AppState {
         })
     }
 
+    /// The key of a DPoP proof (its header `jwk`) when the key box is empty.
+    fn proof_key(&self) -> Option<Result<String, String>> {
+        if !self.key_text.trim().is_empty() {
+            return None;
+        }
+        dpop::proof_key(&self.decoded)
+    }
+
     fn verify_job(&self) -> VerifyJob {
         VerifyJob {
             token: self.raw.to_string(),
-            key_text: self.key_text.to_string(),
+            key_text: match self.proof_key() {
+                Some(Ok(jwk)) => jwk,
+                _ => self.key_text.to_string(),
+            },
             encoding: self.encoding,
             detached_payload: (!self.detached.is_empty()).then(|| self.detached.to_string()),
             now: self.now,

@@ -61,6 +61,7 @@ pub const FINDING_REFS: &[FindingRef] = &[
     r("sd-duplicate", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Send each disclosure once; a verifier rejects repeats."),
     r("sd-unreferenced", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Send only the disclosures issued with this SD-JWT, unchanged."),
     r("sd-invalid", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Fix the issuer: each digest once, no disclosed claim that is also in clear, a supported _sd_alg."),
+    r("dpop-private-key", "RFC 9449 §4.2", "https://www.rfc-editor.org/rfc/rfc9449#section-4.2", "Generate a new key pair; put only the public key in the proof's jwk."),
     r("input-cleaned", "RFC 7519 §3", "https://www.rfc-editor.org/rfc/rfc7519#section-3", "Send the bare token; most libraries do not strip these themselves."),
     r("non-base64url", "RFC 7515 §2", "https://www.rfc-editor.org/rfc/rfc7515#section-2", "Encode each part as unpadded base64url ('-' and '_', no '=')."),
     r("alg-mismatch", "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1", "Choose the algorithm once: in the selector or in the header."),
@@ -112,6 +113,7 @@ mod tests {
         "sd-duplicate",
         "sd-unreferenced",
         "sd-invalid",
+        "dpop-private-key",
     ];
 
     #[test]

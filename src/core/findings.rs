@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use super::claims;
 use super::errors::Segment;
-use super::sd_jwt;
 use super::token::{Decoded, PayloadView, TokenKind};
+use super::{dpop, sd_jwt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
@@ -543,17 +543,43 @@ fn header_findings(header: &Value, d: &Decoded, out: &mut Vec<Finding>) {
         ("jwk", "jwk-header", "Key embedded in header"),
         ("x5c", "x5c-header", "Certificate chain embedded in header"),
     ];
+    let dpop_proof = header
+        .get("typ")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.eq_ignore_ascii_case(dpop::PROOF_TYP));
     for (name, code, title) in embedded {
-        if header.get(name).is_some() {
+        if header.get(name).is_none() {
+            continue;
+        }
+        if dpop_proof && name == "jwk" {
             out.push(finding(
                 code,
-                Severity::Warning,
-                title,
-                format!(
-                    "The header carries its own key (\"{name}\"). Verifying with it proves nothing unless that key is checked against one you already trust."
-                ),
+                Severity::Info,
+                "DPoP proof key in header",
+                "A DPoP proof (RFC 9449) carries the client's public key in its header and is verified with it: that proves the sender holds the key, not who the sender is. The server binds the key to the access token (cnf.jkt).".into(),
             ));
+            let private = dpop::private_members(&header["jwk"]);
+            if !private.is_empty() {
+                out.push(finding(
+                    "dpop-private-key",
+                    Severity::Danger,
+                    "Private key in a DPoP proof",
+                    format!(
+                        "The proof's header jwk holds private key members ({}): everyone who saw this proof can now make proofs as this client. Generate a new key pair and send only its public half.",
+                        private.join(", ")
+                    ),
+                ));
+            }
+            continue;
         }
+        out.push(finding(
+            code,
+            Severity::Warning,
+            title,
+            format!(
+                "The header carries its own key (\"{name}\"). Verifying with it proves nothing unless that key is checked against one you already trust."
+            ),
+        ));
     }
     if let Some(kid) = header.get("kid") {
         if let Some(reason) = suspicious_kid(kid) {

@@ -5,6 +5,7 @@ pub mod algorithms;
 pub mod base64url;
 pub mod claim_registry;
 pub mod claims;
+pub mod dpop;
 pub mod engine;
 pub mod errors;
 pub mod explain;
