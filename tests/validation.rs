@@ -1186,3 +1186,101 @@ proptest! {
         let _ = parse_instant(&text);
     }
 }
+
+// ---------------------------------------------------------------------------
+// request objects (RFC 9101) and client assertions (RFC 7523)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn jar_request_profile() {
+    let exp = with(|e| {
+        e.profile = Profile::JarRequest;
+        e.aud = Some("https://server.example.com".into());
+    });
+    let claims = json!({"iss": "s6BhdRkqt3", "client_id": "s6BhdRkqt3", "aud": "https://server.example.com",
+        "response_type": "code", "redirect_uri": "https://client.example.org/cb"});
+    let typed =
+        |typ: &str, claims: &Value| token_with(&json!({"alg": "RS256", "typ": typ}), claims);
+    let v = run(&typed("oauth-authz-req+jwt", &claims), &exp);
+    assert!(v.accepted, "{v:#?}");
+    assert_eq!(
+        line(&v, "client_id").detail,
+        "client_id is \"s6BhdRkqt3\", the same as iss."
+    );
+    assert_eq!(result(&v, "no-request"), Pass);
+    // Without exp, a request object is not rejected for it.
+    assert_eq!(result(&v, "exp"), Skip);
+
+    let v = run(&typed("JWT", &claims), &exp);
+    assert_eq!(
+        (result(&v, "typ"), line(&v, "typ").reason.as_str()),
+        (Fail, "its typ is \"JWT\", not \"oauth-authz-req+jwt\"")
+    );
+
+    let mut other = claims.clone();
+    other["client_id"] = json!("another-client");
+    other["request_uri"] = json!("urn:example:bwc4JK-ESC0w8acc191e-Y1LTC2");
+    let v = run(&typed("oauth-authz-req+jwt", &other), &exp);
+    assert_eq!(
+        line(&v, "client_id").reason,
+        "its client_id \"another-client\" is not its iss \"s6BhdRkqt3\""
+    );
+    assert_eq!(
+        line(&v, "no-request").reason,
+        "it holds request_uri inside the request object"
+    );
+    assert!(!v.accepted);
+
+    let mut missing = claims.clone();
+    missing.as_object_mut().unwrap().remove("client_id");
+    let v = run(&typed("oauth-authz-req+jwt", &missing), &exp);
+    assert_eq!(
+        line(&v, "client_id").reason,
+        "it has no client_id claim, which a request object must have"
+    );
+}
+
+#[test]
+fn client_assertion_profile() {
+    let exp = with(|e| {
+        e.profile = Profile::ClientAssertion;
+        e.aud = Some("https://server.example.com/token".into());
+    });
+    let claims = json!({"iss": "client-1", "sub": "client-1", "aud": "https://server.example.com/token",
+        "exp": NOW + 60, "jti": "id-1"});
+    let v = run(&token(claims.clone()), &exp);
+    assert!(v.accepted, "{v:#?}");
+    assert_eq!(
+        line(&v, "iss-sub").detail,
+        "iss and sub are both \"client-1\", the client ID."
+    );
+    assert_eq!(result(&v, "jti"), Pass);
+
+    let mut other = claims.clone();
+    other["sub"] = json!("client-2");
+    other.as_object_mut().unwrap().remove("jti");
+    other.as_object_mut().unwrap().remove("exp");
+    let v = run(&token(other), &exp);
+    assert_eq!(
+        line(&v, "iss-sub").reason,
+        "its iss \"client-1\" and sub \"client-2\" differ"
+    );
+    assert_eq!(
+        line(&v, "jti").reason,
+        "it has no jti claim, which a client assertion must have"
+    );
+    assert_eq!(result(&v, "exp"), Fail);
+    assert!(!v.accepted);
+    assert_eq!(
+        from_inputs(&Inputs {
+            profile: "client-assertion".into(),
+            ..Inputs::default()
+        })
+        .unwrap()
+        .profile,
+        Profile::ClientAssertion
+    );
+    assert!(snippets(&exp)
+        .iter()
+        .all(|(_, code)| code.contains("iss and sub are both the client ID")));
+}

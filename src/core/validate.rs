@@ -31,6 +31,10 @@ pub enum Profile {
     BackChannelLogout,
     /// RFC 8417: Security Event Tokens.
     SecurityEvent,
+    /// RFC 9101: JWT-secured authorization requests (request objects).
+    JarRequest,
+    /// RFC 7523 §3: JWTs that authenticate an OAuth client.
+    ClientAssertion,
 }
 
 /// The member of `events` that makes a JWT a logout token.
@@ -40,12 +44,14 @@ const LOGOUT: &str = "OpenID Connect Back-Channel Logout 1.0 §2.4";
 const LOGOUT_VALIDATION: &str = "OpenID Connect Back-Channel Logout 1.0 §2.6";
 
 impl Profile {
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 7] = [
         Profile::None,
         Profile::OidcIdToken,
         Profile::Rfc9068AccessToken,
         Profile::BackChannelLogout,
         Profile::SecurityEvent,
+        Profile::JarRequest,
+        Profile::ClientAssertion,
     ];
 
     /// The `<option value>` of the profile selector.
@@ -56,6 +62,8 @@ impl Profile {
             Profile::Rfc9068AccessToken => "rfc9068-access-token",
             Profile::BackChannelLogout => "logout-token",
             Profile::SecurityEvent => "security-event",
+            Profile::JarRequest => "jar-request",
+            Profile::ClientAssertion => "client-assertion",
         }
     }
 
@@ -75,6 +83,8 @@ impl Profile {
             Profile::Rfc9068AccessToken => "OAuth access token (RFC 9068)",
             Profile::BackChannelLogout => "Back-channel logout token (OpenID Connect)",
             Profile::SecurityEvent => "Security Event Token (RFC 8417)",
+            Profile::JarRequest => "Authorization request object (RFC 9101)",
+            Profile::ClientAssertion => "Client assertion (RFC 7523)",
         }
     }
 
@@ -86,6 +96,8 @@ impl Profile {
             Profile::Rfc9068AccessToken => "an RFC 9068 access token",
             Profile::BackChannelLogout => "a logout token",
             Profile::SecurityEvent => "a Security Event Token",
+            Profile::JarRequest => "a request object",
+            Profile::ClientAssertion => "a client assertion",
         }
     }
 
@@ -97,6 +109,8 @@ impl Profile {
             Profile::Rfc9068AccessToken => &["iss", "exp", "aud", "sub", "client_id", "iat", "jti"],
             Profile::BackChannelLogout => &["iss", "aud", "iat", "jti", "events"],
             Profile::SecurityEvent => &["iss", "iat", "jti", "events"],
+            Profile::JarRequest => &["client_id", "aud"],
+            Profile::ClientAssertion => &["iss", "sub", "aud", "exp", "jti"],
         }
     }
 
@@ -108,12 +122,19 @@ impl Profile {
             Profile::Rfc9068AccessToken => "RFC 9068 §2.2",
             Profile::BackChannelLogout => LOGOUT,
             Profile::SecurityEvent => "RFC 8417 §2.2",
+            Profile::JarRequest => "RFC 9101 §4",
+            Profile::ClientAssertion => "RFC 7523 §3",
         }
     }
 
     /// Logout tokens and SETs carry `jti` and `events` lines of their own.
     fn has_event_rules(self) -> bool {
         matches!(self, Profile::BackChannelLogout | Profile::SecurityEvent)
+    }
+
+    /// Profiles whose `jti` is required, with a line of its own.
+    fn has_jti_rule(self) -> bool {
+        self.has_event_rules() || self == Profile::ClientAssertion
     }
 }
 
@@ -540,8 +561,15 @@ pub fn validate(
     checks.push(exp_check(&ctx));
     checks.push(nbf_check(&ctx));
     checks.push(iat_check(&ctx));
-    if profile.has_event_rules() {
+    if profile.has_jti_rule() {
         checks.push(jti_check(&ctx));
+    }
+    if profile == Profile::ClientAssertion {
+        checks.push(iss_sub_check(&ctx));
+    }
+    if profile == Profile::JarRequest {
+        checks.push(client_id_check(&ctx));
+        checks.push(no_request_check(&ctx));
     }
     checks.push(max_age_check(&ctx));
     checks.push(required_check(&ctx));
@@ -608,6 +636,8 @@ fn signature_check(ctx: &Ctx<'_>, verdict: &Verdict) -> Check {
         Profile::OidcIdToken => "OpenID Connect Core §3.1.3.7 step 6",
         Profile::Rfc9068AccessToken => "RFC 9068 §4",
         Profile::BackChannelLogout => LOGOUT_VALIDATION,
+        Profile::JarRequest => "RFC 9101 §6.2",
+        Profile::ClientAssertion => "RFC 7523 §3 (item 9)",
     };
     const RULE: &str = "signature";
     match verdict.status {
@@ -756,6 +786,7 @@ fn typ_check(ctx: &Ctx<'_>) -> Check {
         (None, Profile::Rfc9068AccessToken) => ("at+jwt", TypRule::Strict, "RFC 9068 §4"),
         (None, Profile::BackChannelLogout) => ("logout+jwt", TypRule::AbsentOk, LOGOUT),
         (None, Profile::SecurityEvent) => ("secevent+jwt", TypRule::Advisory, "RFC 8417 §2.3"),
+        (None, Profile::JarRequest) => ("oauth-authz-req+jwt", TypRule::Strict, "RFC 9101 §10.8"),
         (None, _) => {
             let seen = match ctx.decoded.header_param("typ") {
                 Some(v) => format!(" The header's typ is {}.", shown(v)),
@@ -896,6 +927,8 @@ fn iss_check(ctx: &Ctx<'_>) -> Check {
         Profile::Rfc9068AccessToken => "RFC 9068 §4",
         Profile::BackChannelLogout => LOGOUT_VALIDATION,
         Profile::SecurityEvent => "RFC 8417 §2.2",
+        Profile::JarRequest => "RFC 9101 §4",
+        Profile::ClientAssertion => "RFC 7523 §3 (item 1)",
         Profile::None => "RFC 7519 §4.1.1",
     };
     exact_string(ctx, "iss", "issuer", ctx.exp.iss.as_deref(), reference)
@@ -1243,6 +1276,8 @@ fn iat_check(ctx: &Ctx<'_>) -> Check {
         Profile::Rfc9068AccessToken => "RFC 9068 §2.2",
         Profile::BackChannelLogout => LOGOUT_VALIDATION,
         Profile::SecurityEvent => "RFC 8417 §2.2",
+        Profile::JarRequest => "RFC 9101 §4",
+        Profile::ClientAssertion => "RFC 7523 §3 (item 6)",
         Profile::None => "RFC 7519 §4.1.6",
     };
     let t = match read_time(
@@ -1362,7 +1397,9 @@ fn sentence_start(text: &str) -> String {
 /// Claims with lines of their own, which report their own absence.
 fn has_own_line(profile: Profile, name: &str) -> bool {
     matches!(name, "iss" | "aud" | "sub" | "exp" | "nbf" | "iat")
-        || (profile.has_event_rules() && matches!(name, "jti" | "events"))
+        || (profile.has_jti_rule() && name == "jti")
+        || (profile.has_event_rules() && name == "events")
+        || (profile == Profile::JarRequest && name == "client_id")
 }
 
 fn required_check(ctx: &Ctx<'_>) -> Check {
@@ -1543,6 +1580,104 @@ fn jti_check(ctx: &Ctx<'_>) -> Check {
             "",
             reference,
         ),
+    }
+}
+
+/// RFC 7523 §3: a client assertion's `iss` and `sub` are both the client ID.
+fn iss_sub_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "iss-sub";
+    const REF: &str = "RFC 7523 §3 (items 1 and 2)";
+    match (ctx.claim("iss"), ctx.claim("sub")) {
+        (Some(Value::String(iss)), Some(Value::String(sub))) if iss == sub => Check::pass(
+            RULE,
+            format!("iss and sub are both {}, the client ID.", quoted(iss)),
+            REF,
+        ),
+        (Some(Value::String(iss)), Some(Value::String(sub))) => Check::fail(
+            RULE,
+            format!("its iss {} and sub {} differ", quoted(iss), quoted(sub)),
+            "A client assertion names the client twice: iss and sub must both be its client ID.",
+            REF,
+        ),
+        (iss, sub) => {
+            let missing: Vec<&str> = [("iss", iss), ("sub", sub)]
+                .into_iter()
+                .filter(|(_, v)| !matches!(v, Some(Value::String(_))))
+                .map(|(n, _)| n)
+                .collect();
+            Check::fail(
+                RULE,
+                format!(
+                    "its {} must be a string naming the client",
+                    missing.join(" and ")
+                ),
+                "",
+                REF,
+            )
+        }
+    }
+}
+
+/// RFC 9101 §4: a request object carries `client_id`, equal to `iss` when
+/// `iss` is present.
+fn client_id_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "client_id";
+    const REF: &str = "RFC 9101 §4, §10.2";
+    match (ctx.claim("client_id"), ctx.claim("iss")) {
+        (Some(Value::String(id)), Some(Value::String(iss))) if id != iss => Check::fail(
+            RULE,
+            format!("its client_id {} is not its iss {}", quoted(id), quoted(iss)),
+            "When a request object has an iss, it must be the client_id of the client that signed it.",
+            REF,
+        ),
+        (Some(Value::String(id)), iss) => Check::pass(
+            RULE,
+            match iss {
+                Some(_) => format!("client_id is {}, the same as iss.", quoted(id)),
+                None => format!("client_id is {}.", quoted(id)),
+            },
+            REF,
+        ),
+        (Some(other), _) => Check::fail(
+            RULE,
+            format!("its client_id is {}, not a string", json::type_name(other)),
+            "",
+            REF,
+        ),
+        (None, _) => Check::fail(
+            RULE,
+            "it has no client_id claim, which a request object must have".into(),
+            "",
+            REF,
+        ),
+    }
+}
+
+/// RFC 9101 §4: a request object must not itself hold `request` or
+/// `request_uri`.
+fn no_request_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "no-request";
+    const REF: &str = "RFC 9101 §4";
+    let inside: Vec<&str> = ["request", "request_uri"]
+        .into_iter()
+        .filter(|n| ctx.claim(n).is_some())
+        .collect();
+    if inside.is_empty() {
+        Check::pass(
+            RULE,
+            "It holds no request or request_uri of its own.".into(),
+            REF,
+        )
+    } else {
+        Check::fail(
+            RULE,
+            format!(
+                "it holds {} inside the request object",
+                inside.join(" and ")
+            ),
+            "A request object cannot point at another request object.",
+            REF,
+        )
     }
 }
 
@@ -2136,6 +2271,11 @@ fn by_hand(exp: &Expectations, library_checks_typ: bool, library_checks_age: boo
             out.push("sub or sid is present, and nonce is absent".into());
         }
         Profile::SecurityEvent => out.push("events is an object with at least one event".into()),
+        Profile::JarRequest => {
+            out.push("client_id is present, and equals iss when iss is present".into());
+            out.push("there is no request or request_uri inside".into());
+        }
+        Profile::ClientAssertion => out.push("iss and sub are both the client ID".into()),
         _ => {}
     }
     if exp.schema.is_some() {
@@ -2149,6 +2289,7 @@ fn expected_typ(exp: &Expectations) -> Option<String> {
         (Some(t), _) => Some(json::visible(t)),
         (None, Profile::Rfc9068AccessToken) => Some("at+jwt".into()),
         (None, Profile::BackChannelLogout) => Some("logout+jwt (or absent)".into()),
+        (None, Profile::JarRequest) => Some("oauth-authz-req+jwt".into()),
         _ => None,
     }
 }

@@ -278,4 +278,31 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'validate: a client assertion needs iss = sub and a jti; a request object needs its typ, client_id and no request inside',
+  run: async ({ page, baseUrl }) => {
+    await openValidate(page, baseUrl);
+    await page.selectOption('[data-testid=expect-profile]', 'client-assertion');
+    await expect(page, 'aud', 'https://server.example.com/token');
+    const assertion = { iss: 'client-1', sub: 'client-1', aud: 'https://server.example.com/token', exp: now() + 60, jti: 'a-1' };
+    await setToken(page, hs256(assertion));
+    await waitVerdict(page, 'accepted', FIRST_ANSWER_MS);
+    await waitResult(page, 'iss-sub', 'pass');
+    await setToken(page, hs256({ ...assertion, sub: 'client-2', jti: undefined }));
+    await waitVerdict(page, 'rejected');
+    await waitContains(page, check('iss-sub'), ['its iss "client-1" and sub "client-2" differ', 'RFC 7523 §3']);
+    await waitResult(page, 'jti', 'fail');
+
+    await page.selectOption('[data-testid=expect-profile]', 'jar-request');
+    const request = { iss: 'client-1', client_id: 'client-1', aud: 'https://server.example.com/token', response_type: 'code' };
+    await setToken(page, hs256(request, { typ: 'oauth-authz-req+jwt' }));
+    await waitVerdict(page, 'accepted');
+    for (const rule of ['typ', 'client_id', 'no-request']) await waitResult(page, rule, 'pass');
+    await setToken(page, hs256({ ...request, request_uri: 'urn:example:x' }, { typ: 'JWT' }));
+    await waitVerdict(page, 'rejected');
+    await waitResult(page, 'typ', 'fail');
+    await waitContains(page, check('no-request'), ['it holds request_uri inside the request object']);
+  },
+});
+
 export default tests;
