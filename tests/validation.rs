@@ -1133,6 +1133,8 @@ fn arb_expectations() -> impl Strategy<Value = Expectations> {
                 access_token: access.clone(),
                 code: access,
                 schema: None,
+                htm: None,
+                htu: None,
                 now: None,
             },
         )
@@ -1283,4 +1285,122 @@ fn client_assertion_profile() {
     assert!(snippets(&exp)
         .iter()
         .all(|(_, code)| code.contains("iss and sub are both the client ID")));
+}
+
+// ---------------------------------------------------------------------------
+// DPoP proofs (RFC 9449)
+// ---------------------------------------------------------------------------
+
+/// RFC 7638 §3.1's RSA key, whose thumbprint is known.
+const RFC7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+const RFC7638_THUMBPRINT: &str = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
+
+fn dpop_proof(claims: Value) -> Decoded {
+    token_with(
+        &json!({"typ": "dpop+jwt", "alg": "RS256", "jwk": {"kty": "RSA", "n": RFC7638_N, "e": "AQAB"}}),
+        &claims,
+    )
+}
+
+fn dpop_claims() -> Value {
+    json!({"jti": "-BwC3ESc6acc2lTc", "htm": "POST", "htu": "https://server.example.com/token", "iat": NOW - 10})
+}
+
+#[test]
+fn htu_is_compared_without_query_fragment_case_or_default_port() {
+    assert_eq!(
+        validate::normalize_htu("HTTPS://Server.Example.COM:443/token?x=1#f"),
+        "https://server.example.com/token"
+    );
+    assert_eq!(
+        validate::normalize_htu("http://a.example:80"),
+        "http://a.example/"
+    );
+    assert_eq!(
+        validate::normalize_htu("https://a.example:8443/p"),
+        "https://a.example:8443/p"
+    );
+}
+
+#[test]
+fn dpop_proof_profile() {
+    let exp = with(|e| {
+        e.profile = Profile::DpopProof;
+        e.htm = Some("POST".into());
+        e.htu = Some("https://server.example.com/token".into());
+    });
+    let v = run(&dpop_proof(dpop_claims()), &exp);
+    assert!(v.accepted, "{v:#?}");
+    for rule in ["typ", "jwk", "htm", "htu", "iat", "jti"] {
+        assert_eq!(result(&v, rule), Pass, "{rule}: {:?}", line(&v, rule));
+    }
+    assert_eq!(result(&v, "ath"), Skip);
+    assert_eq!(result(&v, "jkt"), Skip);
+    assert_eq!(
+        line(&v, "alg").detail,
+        "The alg \"RS256\" is asymmetric and not none, as a DPoP proof's must be."
+    );
+    // No exp, and not rejected for it.
+    assert_eq!(result(&v, "exp"), Skip);
+
+    let mut stale = dpop_claims();
+    stale["iat"] = json!(NOW - 301);
+    stale["htm"] = json!("post");
+    stale["htu"] = json!("https://server.example.com/authorize?x=1");
+    let v = run(&dpop_proof(stale), &exp);
+    assert_eq!(line(&v, "iat").reason, "it was made 5 minutes ago (2026-05-01T11:54:59Z), more than the 300 seconds a proof is accepted for");
+    assert_eq!(
+        line(&v, "htm").reason,
+        "its htm \"post\" is not the request's method \"POST\""
+    );
+    assert_eq!(
+        line(&v, "htu").reason,
+        "its htu \"https://server.example.com/authorize?x=1\" is not the request's URI \"https://server.example.com/token\" (compared as \"https://server.example.com/authorize\" and \"https://server.example.com/token\")"
+    );
+
+    // ath and jkt, with an access token bound to the proof's key.
+    let at = format!(
+        "{}.{}.c2ln",
+        base64url::encode(br#"{"alg":"ES256","typ":"at+jwt"}"#),
+        base64url::encode(
+            json!({"cnf": {"jkt": RFC7638_THUMBPRINT}})
+                .to_string()
+                .as_bytes()
+        )
+    );
+    let ath = base64url::encode(&sha2::Sha256::digest(at.as_bytes()));
+    let bound = with(|e| {
+        e.profile = Profile::DpopProof;
+        e.access_token = Some(at.clone());
+    });
+    let mut claims = dpop_claims();
+    claims["ath"] = json!(ath);
+    let v = run(&dpop_proof(claims.clone()), &bound);
+    assert_eq!(result(&v, "ath"), Pass, "{:?}", line(&v, "ath"));
+    assert_eq!(
+        line(&v, "jkt").detail,
+        format!("The proof key's thumbprint is the access token's cnf.jkt ({RFC7638_THUMBPRINT}).")
+    );
+    assert_eq!(result(&v, "at_hash"), Skip);
+    claims["ath"] = json!("wrong");
+    let v = run(&dpop_proof(claims), &bound);
+    assert_eq!(
+        line(&v, "ath").reason,
+        format!("its ath \"wrong\" is not the SHA-256 of the access token ({ath})")
+    );
+
+    // A private key in the header, and an HMAC alg.
+    let private = token_with(
+        &json!({"typ": "dpop+jwt", "alg": "HS256", "jwk": {"kty": "oct", "k": "c2VjcmV0"}}),
+        &dpop_claims(),
+    );
+    let v = run(&private, &exp);
+    assert_eq!(
+        line(&v, "jwk").reason,
+        "its header jwk holds private key members (k)"
+    );
+    assert_eq!(
+        line(&v, "alg").reason,
+        "its alg \"HS256\" is not an asymmetric algorithm"
+    );
 }

@@ -13,7 +13,7 @@ pub struct ValidationViewProps {
 }
 
 /// The one-line inputs: field, label, placeholder.
-const LINES: [(Field, &str, &str); 12] = [
+const LINES: [(Field, &str, &str); 14] = [
     (
         Field::Algs,
         "Allowed algorithms",
@@ -38,13 +38,19 @@ const LINES: [(Field, &str, &str); 12] = [
     ),
     (
         Field::AccessToken,
-        "Access token (for at_hash)",
+        "Access token (for at_hash, or a DPoP proof's ath)",
         "the access token issued with it",
     ),
     (
         Field::Code,
         "Authorization code (for c_hash)",
         "the code issued with it",
+    ),
+    (Field::Htm, "Request method (DPoP htm)", "POST"),
+    (
+        Field::Htu,
+        "Request URI (DPoP htu)",
+        "https://server.example.com/token",
     ),
 ];
 

@@ -35,16 +35,22 @@ pub enum Profile {
     JarRequest,
     /// RFC 7523 §3: JWTs that authenticate an OAuth client.
     ClientAssertion,
+    /// RFC 9449 §4.3: a DPoP proof for one HTTP request.
+    DpopProof,
 }
 
 /// The member of `events` that makes a JWT a logout token.
 pub const BACKCHANNEL_LOGOUT_EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
 
 const LOGOUT: &str = "OpenID Connect Back-Channel Logout 1.0 §2.4";
+const DPOP: &str = "RFC 9449 §4.2";
+const DPOP_CHECK: &str = "RFC 9449 §4.3";
+/// How old a DPoP proof may be when no maximum age is given, in seconds.
+const DPOP_MAX_AGE: u64 = 300;
 const LOGOUT_VALIDATION: &str = "OpenID Connect Back-Channel Logout 1.0 §2.6";
 
 impl Profile {
-    pub const ALL: [Profile; 7] = [
+    pub const ALL: [Profile; 8] = [
         Profile::None,
         Profile::OidcIdToken,
         Profile::Rfc9068AccessToken,
@@ -52,6 +58,7 @@ impl Profile {
         Profile::SecurityEvent,
         Profile::JarRequest,
         Profile::ClientAssertion,
+        Profile::DpopProof,
     ];
 
     /// The `<option value>` of the profile selector.
@@ -64,6 +71,7 @@ impl Profile {
             Profile::SecurityEvent => "security-event",
             Profile::JarRequest => "jar-request",
             Profile::ClientAssertion => "client-assertion",
+            Profile::DpopProof => "dpop-proof",
         }
     }
 
@@ -85,6 +93,7 @@ impl Profile {
             Profile::SecurityEvent => "Security Event Token (RFC 8417)",
             Profile::JarRequest => "Authorization request object (RFC 9101)",
             Profile::ClientAssertion => "Client assertion (RFC 7523)",
+            Profile::DpopProof => "DPoP proof (RFC 9449)",
         }
     }
 
@@ -98,6 +107,7 @@ impl Profile {
             Profile::SecurityEvent => "a Security Event Token",
             Profile::JarRequest => "a request object",
             Profile::ClientAssertion => "a client assertion",
+            Profile::DpopProof => "a DPoP proof",
         }
     }
 
@@ -111,6 +121,7 @@ impl Profile {
             Profile::SecurityEvent => &["iss", "iat", "jti", "events"],
             Profile::JarRequest => &["client_id", "aud"],
             Profile::ClientAssertion => &["iss", "sub", "aud", "exp", "jti"],
+            Profile::DpopProof => &["jti", "htm", "htu", "iat"],
         }
     }
 
@@ -124,6 +135,7 @@ impl Profile {
             Profile::SecurityEvent => "RFC 8417 §2.2",
             Profile::JarRequest => "RFC 9101 §4",
             Profile::ClientAssertion => "RFC 7523 §3",
+            Profile::DpopProof => DPOP,
         }
     }
 
@@ -134,7 +146,7 @@ impl Profile {
 
     /// Profiles whose `jti` is required, with a line of its own.
     fn has_jti_rule(self) -> bool {
-        self.has_event_rules() || self == Profile::ClientAssertion
+        self.has_event_rules() || matches!(self, Profile::ClientAssertion | Profile::DpopProof)
     }
 }
 
@@ -161,6 +173,10 @@ pub struct Expectations {
     pub code: Option<String>,
     /// JSON Schema text (draft 2020-12) the payload must satisfy.
     pub schema: Option<String>,
+    /// The HTTP method of the request a DPoP proof is for.
+    pub htm: Option<String>,
+    /// The URI of the request a DPoP proof is for.
+    pub htu: Option<String>,
     /// The instant to evaluate at, in seconds since 1970; `None` means the
     /// current time, which the caller passes to [`validate`].
     pub now: Option<i64>,
@@ -203,6 +219,10 @@ pub struct Inputs {
     pub schema: String,
     /// ISO 8601 instant to evaluate at; empty = now.
     pub now_text: String,
+    #[serde(default)]
+    pub htm: String,
+    #[serde(default)]
+    pub htu: String,
 }
 
 /// Reads the inputs: lists are comma-separated and trimmed, empty fields
@@ -239,6 +259,8 @@ pub fn from_inputs(inputs: &Inputs) -> Result<Expectations, String> {
         access_token: single(&inputs.access_token),
         code: single(&inputs.code),
         schema: (!inputs.schema.trim().is_empty()).then(|| inputs.schema.clone()),
+        htm: single(&inputs.htm),
+        htu: single(&inputs.htu),
         now,
     })
 }
@@ -560,7 +582,11 @@ pub fn validate(
     }
     checks.push(exp_check(&ctx));
     checks.push(nbf_check(&ctx));
-    checks.push(iat_check(&ctx));
+    checks.push(if profile == Profile::DpopProof {
+        dpop_iat_check(&ctx)
+    } else {
+        iat_check(&ctx)
+    });
     if profile.has_jti_rule() {
         checks.push(jti_check(&ctx));
     }
@@ -571,7 +597,16 @@ pub fn validate(
         checks.push(client_id_check(&ctx));
         checks.push(no_request_check(&ctx));
     }
-    checks.push(max_age_check(&ctx));
+    if profile == Profile::DpopProof {
+        checks.push(dpop_jwk_check(&ctx));
+        checks.push(htm_check(&ctx));
+        checks.push(htu_check(&ctx));
+        checks.push(ath_check(&ctx));
+        checks.push(jkt_check(&ctx));
+    }
+    if profile != Profile::DpopProof {
+        checks.push(max_age_check(&ctx));
+    }
     checks.push(required_check(&ctx));
     checks.push(nonce_check(&ctx));
     if profile == Profile::BackChannelLogout {
@@ -581,7 +616,9 @@ pub fn validate(
     checks.push(hash_check(
         &ctx,
         "at_hash",
-        exp.access_token.as_deref(),
+        exp.access_token
+            .as_deref()
+            .filter(|_| profile != Profile::DpopProof),
         "access token",
         "OpenID Connect Core §3.2.2.9",
     ));
@@ -638,6 +675,7 @@ fn signature_check(ctx: &Ctx<'_>, verdict: &Verdict) -> Check {
         Profile::BackChannelLogout => LOGOUT_VALIDATION,
         Profile::JarRequest => "RFC 9101 §6.2",
         Profile::ClientAssertion => "RFC 7523 §3 (item 9)",
+        Profile::DpopProof => DPOP_CHECK,
     };
     const RULE: &str = "signature";
     match verdict.status {
@@ -711,6 +749,24 @@ fn alg_check(ctx: &Ctx<'_>) -> Check {
             "its alg is none: it is not signed, and a server must never accept that".into(),
             "",
             "RFC 8725 §3.1",
+        );
+    }
+    if ctx.profile() == Profile::DpopProof && (alg.starts_with("HS") || alg.is_empty()) {
+        return Check::fail(
+            RULE,
+            format!("its alg {} is not an asymmetric algorithm", quoted(alg)),
+            "A DPoP proof is signed with the client's private key and checked with the public key in its header; a shared secret cannot do that.",
+            DPOP_CHECK,
+        );
+    }
+    if allowed.is_empty() && ctx.profile() == Profile::DpopProof {
+        return Check::pass(
+            RULE,
+            format!(
+                "The alg {} is asymmetric and not none, as a DPoP proof's must be.",
+                quoted(alg)
+            ),
+            DPOP_CHECK,
         );
     }
     if allowed.is_empty() {
@@ -787,6 +843,7 @@ fn typ_check(ctx: &Ctx<'_>) -> Check {
         (None, Profile::BackChannelLogout) => ("logout+jwt", TypRule::AbsentOk, LOGOUT),
         (None, Profile::SecurityEvent) => ("secevent+jwt", TypRule::Advisory, "RFC 8417 §2.3"),
         (None, Profile::JarRequest) => ("oauth-authz-req+jwt", TypRule::Strict, "RFC 9101 §10.8"),
+        (None, Profile::DpopProof) => ("dpop+jwt", TypRule::Strict, DPOP_CHECK),
         (None, _) => {
             let seen = match ctx.decoded.header_param("typ") {
                 Some(v) => format!(" The header's typ is {}.", shown(v)),
@@ -929,6 +986,7 @@ fn iss_check(ctx: &Ctx<'_>) -> Check {
         Profile::SecurityEvent => "RFC 8417 §2.2",
         Profile::JarRequest => "RFC 9101 §4",
         Profile::ClientAssertion => "RFC 7523 §3 (item 1)",
+        Profile::DpopProof => "RFC 7519 §4.1.1",
         Profile::None => "RFC 7519 §4.1.1",
     };
     exact_string(ctx, "iss", "issuer", ctx.exp.iss.as_deref(), reference)
@@ -1278,6 +1336,7 @@ fn iat_check(ctx: &Ctx<'_>) -> Check {
         Profile::SecurityEvent => "RFC 8417 §2.2",
         Profile::JarRequest => "RFC 9101 §4",
         Profile::ClientAssertion => "RFC 7523 §3 (item 6)",
+        Profile::DpopProof => DPOP_CHECK,
         Profile::None => "RFC 7519 §4.1.6",
     };
     let t = match read_time(
@@ -1400,6 +1459,7 @@ fn has_own_line(profile: Profile, name: &str) -> bool {
         || (profile.has_jti_rule() && name == "jti")
         || (profile.has_event_rules() && name == "events")
         || (profile == Profile::JarRequest && name == "client_id")
+        || (profile == Profile::DpopProof && matches!(name, "htm" | "htu"))
 }
 
 fn required_check(ctx: &Ctx<'_>) -> Check {
@@ -1580,6 +1640,310 @@ fn jti_check(ctx: &Ctx<'_>) -> Check {
             "",
             reference,
         ),
+    }
+}
+
+/// RFC 9449 §4.3 items 5–6: the proof's header `jwk` is a public key that
+/// fits its `alg`.
+fn dpop_jwk_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "jwk";
+    let Some(jwk) = ctx.decoded.header_param("jwk") else {
+        return Check::fail(
+            RULE,
+            "its header has no jwk".into(),
+            "A DPoP proof carries the client's public key in its header.",
+            DPOP_CHECK,
+        );
+    };
+    let private = super::dpop::private_members(jwk);
+    if !private.is_empty() {
+        return Check::fail(
+            RULE,
+            format!(
+                "its header jwk holds private key members ({})",
+                private.join(", ")
+            ),
+            "The client's private key is exposed: it must generate a new key pair.",
+            DPOP_CHECK,
+        );
+    }
+    let kty = jwk.get("kty").and_then(Value::as_str).unwrap_or_default();
+    let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or_default();
+    let alg = ctx.decoded.alg().unwrap_or_default();
+    let fits = match alg {
+        a if a.starts_with("RS") || a.starts_with("PS") => kty == "RSA",
+        "ES256" => kty == "EC" && crv == "P-256",
+        "ES384" => kty == "EC" && crv == "P-384",
+        "ES512" => kty == "EC" && crv == "P-521",
+        "EdDSA" | "Ed25519" | "Ed448" => kty == "OKP",
+        _ => true,
+    };
+    let what = if crv.is_empty() {
+        kty.to_string()
+    } else {
+        format!("{kty} {crv}")
+    };
+    if fits {
+        Check::pass(
+            RULE,
+            format!("The header jwk is a public {what} key, which fits {alg}."),
+            DPOP_CHECK,
+        )
+    } else {
+        Check::fail(
+            RULE,
+            format!("its header jwk is a {what} key, which does not fit {alg}"),
+            "",
+            DPOP_CHECK,
+        )
+    }
+}
+
+/// RFC 9449 §4.3 item 8: `htm` is the request's method.
+fn htm_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "htm";
+    let Some(Value::String(htm)) = ctx.claim("htm") else {
+        return Check::fail(
+            RULE,
+            "it has no htm string (the HTTP method)".into(),
+            "",
+            DPOP_CHECK,
+        );
+    };
+    match &ctx.exp.htm {
+        None => Check::skip(
+            RULE,
+            format!(
+                "htm is {}; no request method given to compare.",
+                quoted(htm)
+            ),
+            DPOP_CHECK,
+        ),
+        Some(want) if want == htm => Check::pass(
+            RULE,
+            format!("htm {} is the request's method.", quoted(htm)),
+            DPOP_CHECK,
+        ),
+        Some(want) => Check::fail(
+            RULE,
+            format!(
+                "its htm {} is not the request's method {}",
+                quoted(htm),
+                quoted(want)
+            ),
+            if want.eq_ignore_ascii_case(htm) {
+                "Methods are compared exactly (case matters)."
+            } else {
+                ""
+            },
+            DPOP_CHECK,
+        ),
+    }
+}
+
+/// A URI as DPoP compares it (RFC 9449 §4.3 item 9): no query or fragment,
+/// scheme and host lower-case, the scheme's default port dropped.
+pub fn normalize_htu(uri: &str) -> String {
+    let cut = uri.find(['?', '#']).unwrap_or(uri.len());
+    let uri = &uri[..cut];
+    let Some((scheme, rest)) = uri.split_once("://") else {
+        return uri.to_string();
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let (userinfo, host_port) = match authority.rfind('@') {
+        Some(i) => (&authority[..=i], &authority[i + 1..]),
+        None => ("", authority),
+    };
+    let mut host_port = host_port.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => Some(":443"),
+        "http" => Some(":80"),
+        _ => None,
+    };
+    if let Some(port) = default_port {
+        if host_port.ends_with(port) && !host_port.ends_with(']') {
+            host_port.truncate(host_port.len() - port.len());
+        }
+    }
+    let path = if path.is_empty() { "/" } else { path };
+    format!("{scheme}://{userinfo}{host_port}{path}")
+}
+
+/// RFC 9449 §4.3 item 9: `htu` is the request's URI, without query and
+/// fragment.
+fn htu_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "htu";
+    let Some(Value::String(htu)) = ctx.claim("htu") else {
+        return Check::fail(
+            RULE,
+            "it has no htu string (the HTTP URI)".into(),
+            "",
+            DPOP_CHECK,
+        );
+    };
+    let Some(want) = &ctx.exp.htu else {
+        return Check::skip(
+            RULE,
+            format!("htu is {}; no request URI given to compare.", quoted(htu)),
+            DPOP_CHECK,
+        );
+    };
+    let (got, expected) = (normalize_htu(htu), normalize_htu(want));
+    if got == expected {
+        Check::pass(
+            RULE,
+            format!("htu {} is the request's URI {} (query and fragment dropped, scheme and host case and default port normalised).", quoted(htu), quoted(&expected)),
+            DPOP_CHECK,
+        )
+    } else {
+        let hint = if htu.contains(['?', '#']) {
+            "The proof's htu has a query or fragment; they are ignored when comparing."
+        } else {
+            ""
+        };
+        Check::fail(
+            RULE,
+            format!(
+                "its htu {} is not the request's URI {} (compared as {} and {})",
+                quoted(htu),
+                quoted(want),
+                quoted(&got),
+                quoted(&expected)
+            ),
+            hint,
+            DPOP_CHECK,
+        )
+    }
+}
+
+/// RFC 9449 §4.3 items 11–12: `iat` within the allowed age, not ahead.
+fn dpop_iat_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "iat";
+    let max_age = ctx.exp.max_age.unwrap_or(DPOP_MAX_AGE);
+    let iat = match ctx.claim("iat").and_then(numeric_date) {
+        Some(t) => t,
+        None => {
+            return Check::fail(
+                RULE,
+                "it has no numeric iat (when the proof was made)".into(),
+                "",
+                DPOP_CHECK,
+            )
+        }
+    };
+    let leeway = ctx.leeway();
+    let age = i128::from(ctx.now) - i128::from(iat);
+    if age + leeway < 0 {
+        Check::fail(
+            RULE,
+            format!(
+                "it was made {} in the future ({})",
+                distance(u64::try_from(-age).unwrap_or(u64::MAX)),
+                iso(iat)
+            ),
+            &beyond_leeway(ctx),
+            DPOP_CHECK,
+        )
+    } else if age > i128::from(max_age) + leeway {
+        Check::fail(
+            RULE,
+            format!(
+                "it was made {} ago ({}), more than the {max_age} seconds a proof is accepted for",
+                distance(u64::try_from(age).unwrap_or(u64::MAX)),
+                iso(iat)
+            ),
+            &beyond_leeway(ctx),
+            DPOP_CHECK,
+        )
+    } else {
+        Check::pass(
+            RULE,
+            format!(
+                "It was made at {}, within the {max_age} seconds allowed.",
+                iso(iat)
+            ),
+            DPOP_CHECK,
+        )
+    }
+}
+
+/// RFC 9449 §4.3 item 10: with an access token, `ath` is its SHA-256.
+fn ath_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "ath";
+    const REF: &str = "RFC 9449 §4.3 item 10, §7.1";
+    let Some(token) = &ctx.exp.access_token else {
+        return Check::skip(
+            RULE,
+            "No access token given: a proof for a token request has no ath.".into(),
+            REF,
+        );
+    };
+    let expected = base64url::encode(&sha2::Sha256::digest(token.as_bytes()));
+    match ctx.claim("ath") {
+        Some(Value::String(ath)) if *ath == expected => Check::pass(
+            RULE,
+            format!("ath is the SHA-256 of the access token ({expected})."),
+            REF,
+        ),
+        Some(Value::String(ath)) => Check::fail(
+            RULE,
+            format!(
+                "its ath {} is not the SHA-256 of the access token ({expected})",
+                quoted(ath)
+            ),
+            "ath is base64url(SHA-256(the access token's ASCII text)), without padding.",
+            REF,
+        ),
+        _ => Check::fail(
+            RULE,
+            "it has no ath, but it is sent with an access token".into(),
+            "",
+            REF,
+        ),
+    }
+}
+
+/// RFC 9449 §6.1: an access token bound with `cnf.jkt` names the proof key's
+/// RFC 7638 thumbprint.
+fn jkt_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "jkt";
+    const REF: &str = "RFC 9449 §6.1, RFC 7638";
+    let bound = ctx
+        .exp
+        .access_token
+        .as_deref()
+        .map(super::token::decode)
+        .and_then(|at| {
+            at.claims()?
+                .get("cnf")?
+                .get("jkt")?
+                .as_str()
+                .map(str::to_string)
+        });
+    let Some(jkt) = bound else {
+        return Check::skip(RULE, "No access token with cnf.jkt given.".into(), REF);
+    };
+    let thumbprint = ctx.decoded.header_param("jwk").and_then(|jwk| {
+        match super::keys::parse_key_text(&jwk.to_string()) {
+            Ok(super::keys::KeyText::Keys { keys, .. }) => keys
+                .first()
+                .map(|k| super::key_export::thumbprint(&k.material)),
+            _ => None,
+        }
+    });
+    match thumbprint {
+        Some(t) if t == jkt => Check::pass(RULE, format!("The proof key's thumbprint is the access token's cnf.jkt ({jkt})."), REF),
+        Some(t) => Check::fail(
+            RULE,
+            format!("the proof key's thumbprint {t} is not the access token's cnf.jkt {jkt}"),
+            "The access token is bound to another key: this proof was not made by the client the token was issued to.",
+            REF,
+        ),
+        None => Check::fail(RULE, "its header jwk cannot be read as a key to compute the thumbprint".into(), "", REF),
     }
 }
 
@@ -2276,6 +2640,20 @@ fn by_hand(exp: &Expectations, library_checks_typ: bool, library_checks_age: boo
             out.push("there is no request or request_uri inside".into());
         }
         Profile::ClientAssertion => out.push("iss and sub are both the client ID".into()),
+        Profile::DpopProof => {
+            out.push(
+                "the header jwk is a public key that fits alg, and the signature verifies with it"
+                    .into(),
+            );
+            out.push("htm and htu match the request (htu without query and fragment)".into());
+            out.push(format!(
+                "iat is at most {} seconds old, and jti is new",
+                exp.max_age.unwrap_or(DPOP_MAX_AGE)
+            ));
+            if exp.access_token.is_some() {
+                out.push("ath is the SHA-256 of the access token, and its cnf.jkt the proof key's thumbprint".into());
+            }
+        }
         _ => {}
     }
     if exp.schema.is_some() {
@@ -2290,6 +2668,7 @@ fn expected_typ(exp: &Expectations) -> Option<String> {
         (None, Profile::Rfc9068AccessToken) => Some("at+jwt".into()),
         (None, Profile::BackChannelLogout) => Some("logout+jwt (or absent)".into()),
         (None, Profile::JarRequest) => Some("oauth-authz-req+jwt".into()),
+        (None, Profile::DpopProof) => Some("dpop+jwt".into()),
         _ => None,
     }
 }

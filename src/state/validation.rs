@@ -31,6 +31,8 @@ pub enum Field {
     AccessToken,
     Code,
     Schema,
+    Htm,
+    Htu,
 }
 
 impl Field {
@@ -51,6 +53,8 @@ impl Field {
             Field::AccessToken => "expect-access-token",
             Field::Code => "expect-code",
             Field::Schema => "expect-schema",
+            Field::Htm => "expect-htm",
+            Field::Htu => "expect-htu",
         }
     }
 
@@ -71,6 +75,8 @@ impl Field {
             Field::AccessToken => &mut inputs.access_token,
             Field::Code => &mut inputs.code,
             Field::Schema => &mut inputs.schema,
+            Field::Htm => &mut inputs.htm,
+            Field::Htu => &mut inputs.htu,
         }
     }
 
@@ -90,10 +96,12 @@ impl Field {
             Field::AccessToken => "access_token",
             Field::Code => "code",
             Field::Schema => "schema",
+            Field::Htm => "htm",
+            Field::Htu => "htu",
         }
     }
 
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 16] = [
         Field::Profile,
         Field::Algs,
         Field::Iss,
@@ -108,6 +116,8 @@ impl Field {
         Field::AccessToken,
         Field::Code,
         Field::Schema,
+        Field::Htm,
+        Field::Htu,
     ];
 }
 

@@ -290,7 +290,7 @@ tests.push({
     await waitResult(page, 'iss-sub', 'pass');
     await setToken(page, hs256({ ...assertion, sub: 'client-2', jti: undefined }));
     await waitVerdict(page, 'rejected');
-    await waitContains(page, check('iss-sub'), ['its iss "client-1" and sub "client-2" differ', 'RFC 7523 §3']);
+    await waitContains(page, check('iss-sub'), ['Its iss "client-1" and sub "client-2" differ', 'RFC 7523 §3']);
     await waitResult(page, 'jti', 'fail');
 
     await page.selectOption('[data-testid=expect-profile]', 'jar-request');
@@ -301,7 +301,7 @@ tests.push({
     await setToken(page, hs256({ ...request, request_uri: 'urn:example:x' }, { typ: 'JWT' }));
     await waitVerdict(page, 'rejected');
     await waitResult(page, 'typ', 'fail');
-    await waitContains(page, check('no-request'), ['it holds request_uri inside the request object']);
+    await waitContains(page, check('no-request'), ['It holds request_uri inside the request object']);
   },
 });
 
