@@ -228,10 +228,18 @@ impl AppState {
             return self;
         }
         let mut seq = self.job_seq;
-        self.validation =
-            self.validation
-                .clone()
-                .refresh(&self.raw, &self.verdict, self.now, &mut seq);
+        let key_binding = match (&self.kb_verdict, &self.kb_job) {
+            (Some(v), _) => validation::KeyBindingCheck::Done(v.clone()),
+            (None, Some(_)) => validation::KeyBindingCheck::Pending,
+            (None, None) => validation::KeyBindingCheck::None,
+        };
+        self.validation = self.validation.clone().refresh(
+            &self.raw,
+            &self.verdict,
+            key_binding,
+            self.now,
+            &mut seq,
+        );
         self.job_seq = seq;
         self
     }

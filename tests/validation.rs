@@ -1404,3 +1404,79 @@ fn dpop_proof_profile() {
         "its alg \"HS256\" is not an asymmetric algorithm"
     );
 }
+
+// ---------------------------------------------------------------------------
+// SD-JWT VC
+// ---------------------------------------------------------------------------
+
+#[test]
+fn sd_jwt_vc_profile_checks_the_key_binding_for_this_verifier() {
+    use jwt_debugger::core::sd_jwt::{make_disclosure, HashAlg};
+    let given = make_disclosure("s1", Some("given_name"), &json!("Erika"));
+    let issuer = format!(
+        "{}.{}.c2ln",
+        base64url::encode(br#"{"alg":"ES256","typ":"dc+sd-jwt"}"#),
+        base64url::encode(
+            json!({"iss": "https://issuer.example", "vct": "https://credentials.example/id",
+                "_sd": [HashAlg::Sha256.digest(&given)], "cnf": {"jwk": {"kty": "EC", "crv": "P-256", "x": "x", "y": "y"}}})
+            .to_string()
+            .as_bytes()
+        )
+    );
+    let presented = format!("{issuer}~{given}~");
+    let kb = |aud: &str, iat: i64| {
+        format!(
+            "{}.{}.c2ln",
+            base64url::encode(br#"{"alg":"ES256","typ":"kb+jwt"}"#),
+            base64url::encode(
+                json!({"aud": aud, "nonce": "n-1", "iat": iat, "sd_hash": HashAlg::Sha256.digest(&presented)})
+                    .to_string()
+                    .as_bytes()
+            )
+        )
+    };
+    let exp = with(|e| {
+        e.profile = Profile::SdJwtVc;
+        e.aud = Some("https://verifier.example".into());
+        e.nonce = Some("n-1".into());
+    });
+    let check = |token: &str, kb_sig: Option<&Verdict>| {
+        validate::validate_presentation(&token::decode(token), &valid(), kb_sig, &exp, NOW, None)
+    };
+    let v = check(
+        &format!("{presented}{}", kb("https://verifier.example", NOW - 5)),
+        Some(&valid()),
+    );
+    assert!(v.accepted, "{v:#?}");
+    for rule in ["typ", "vct", "kb", "kb-aud", "kb-nonce", "kb-iat"] {
+        assert_eq!(result(&v, rule), Pass, "{rule}: {:?}", line(&v, rule));
+    }
+    assert_eq!(result(&v, "aud"), Skip);
+
+    let v = check(
+        &format!("{presented}{}", kb("https://other.example", NOW - 600)),
+        Some(&valid()),
+    );
+    assert_eq!(
+        line(&v, "kb-aud").reason,
+        "its KB-JWT's aud is \"https://other.example\", not \"https://verifier.example\""
+    );
+    assert_eq!(line(&v, "kb-iat").reason, "its KB-JWT was made 10 minutes ago (2026-05-01T11:50:00Z), more than the 300 seconds allowed");
+
+    let bad = Verdict::new(Status::Invalid, "the signature does not match");
+    let v = check(
+        &format!("{presented}{}", kb("https://verifier.example", NOW)),
+        Some(&bad),
+    );
+    assert_eq!(
+        line(&v, "kb").reason,
+        "its key-binding JWT does not hold: The signature does not verify with the cnf.jwk of the issuer-signed payload: the signature does not match"
+    );
+
+    let v = check(&presented, None);
+    assert_eq!(
+        line(&v, "kb").reason,
+        "it has no key-binding JWT, but an audience or nonce is expected"
+    );
+    assert!(!v.accepted);
+}

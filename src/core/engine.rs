@@ -663,6 +663,7 @@ mod tests {
         Request::Validate(Box::new(ValidateJob {
             token: SAMPLE_TOKEN.into(),
             signature: verify::Verdict::new(Status::Valid, "ok"),
+            kb_signature: None,
             inputs: validate::Inputs {
                 leeway: leeway.into(),
                 schema: schema.into(),

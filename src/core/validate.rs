@@ -37,6 +37,9 @@ pub enum Profile {
     ClientAssertion,
     /// RFC 9449 §4.3: a DPoP proof for one HTTP request.
     DpopProof,
+    /// SD-JWT VC (draft-ietf-oauth-sd-jwt-vc): a verifiable credential as
+    /// an SD-JWT, its key binding checked for the verifier's audience and nonce.
+    SdJwtVc,
 }
 
 /// The member of `events` that makes a JWT a logout token.
@@ -44,13 +47,17 @@ pub const BACKCHANNEL_LOGOUT_EVENT: &str = "http://schemas.openid.net/event/back
 
 const LOGOUT: &str = "OpenID Connect Back-Channel Logout 1.0 §2.4";
 const DPOP: &str = "RFC 9449 §4.2";
+const SD_JWT_VC: &str = "SD-JWT VC §3.2.2";
+const KB_CHECK: &str = "RFC 9901 §7.3";
+/// How old a key-binding JWT may be when no maximum age is given, seconds.
+const KB_MAX_AGE: u64 = 300;
 const DPOP_CHECK: &str = "RFC 9449 §4.3";
 /// How old a DPoP proof may be when no maximum age is given, in seconds.
 const DPOP_MAX_AGE: u64 = 300;
 const LOGOUT_VALIDATION: &str = "OpenID Connect Back-Channel Logout 1.0 §2.6";
 
 impl Profile {
-    pub const ALL: [Profile; 8] = [
+    pub const ALL: [Profile; 9] = [
         Profile::None,
         Profile::OidcIdToken,
         Profile::Rfc9068AccessToken,
@@ -59,6 +66,7 @@ impl Profile {
         Profile::JarRequest,
         Profile::ClientAssertion,
         Profile::DpopProof,
+        Profile::SdJwtVc,
     ];
 
     /// The `<option value>` of the profile selector.
@@ -72,6 +80,7 @@ impl Profile {
             Profile::JarRequest => "jar-request",
             Profile::ClientAssertion => "client-assertion",
             Profile::DpopProof => "dpop-proof",
+            Profile::SdJwtVc => "sd-jwt-vc",
         }
     }
 
@@ -94,6 +103,7 @@ impl Profile {
             Profile::JarRequest => "Authorization request object (RFC 9101)",
             Profile::ClientAssertion => "Client assertion (RFC 7523)",
             Profile::DpopProof => "DPoP proof (RFC 9449)",
+            Profile::SdJwtVc => "SD-JWT VC credential",
         }
     }
 
@@ -108,6 +118,7 @@ impl Profile {
             Profile::JarRequest => "a request object",
             Profile::ClientAssertion => "a client assertion",
             Profile::DpopProof => "a DPoP proof",
+            Profile::SdJwtVc => "an SD-JWT VC",
         }
     }
 
@@ -122,6 +133,7 @@ impl Profile {
             Profile::JarRequest => &["client_id", "aud"],
             Profile::ClientAssertion => &["iss", "sub", "aud", "exp", "jti"],
             Profile::DpopProof => &["jti", "htm", "htu", "iat"],
+            Profile::SdJwtVc => &["iss", "vct"],
         }
     }
 
@@ -136,6 +148,7 @@ impl Profile {
             Profile::JarRequest => "RFC 9101 §4",
             Profile::ClientAssertion => "RFC 7523 §3",
             Profile::DpopProof => DPOP,
+            Profile::SdJwtVc => SD_JWT_VC,
         }
     }
 
@@ -554,6 +567,20 @@ pub fn validate(
     now: i64,
     schema: Option<Check>,
 ) -> Validation {
+    validate_presentation(decoded, signature, None, exp, now, schema)
+}
+
+/// [`validate`] for an SD-JWT whose KB-JWT's signature was checked with the
+/// holder's key: `kb_signature` is that verdict (`None` when there is none,
+/// or it is not known yet).
+pub fn validate_presentation(
+    decoded: &Decoded,
+    signature: &Verdict,
+    kb_signature: Option<&Verdict>,
+    exp: &Expectations,
+    now: i64,
+    schema: Option<Check>,
+) -> Validation {
     let ctx = Ctx {
         decoded,
         claims: decoded.claims(),
@@ -575,7 +602,15 @@ pub fn validate(
         ));
     }
     checks.push(iss_check(&ctx));
-    checks.push(aud_check(&ctx));
+    checks.push(if profile == Profile::SdJwtVc {
+        Check::skip(
+            "aud",
+            "An SD-JWT VC is checked for its audience in the key-binding JWT (kb-aud), not in the issuer-signed payload.".into(),
+            SD_JWT_VC,
+        )
+    } else {
+        aud_check(&ctx)
+    });
     checks.push(sub_check(&ctx));
     if profile == Profile::BackChannelLogout {
         checks.push(sub_or_sid_check(&ctx));
@@ -604,11 +639,17 @@ pub fn validate(
         checks.push(ath_check(&ctx));
         checks.push(jkt_check(&ctx));
     }
-    if profile != Profile::DpopProof {
+    if !matches!(profile, Profile::DpopProof | Profile::SdJwtVc) {
         checks.push(max_age_check(&ctx));
     }
     checks.push(required_check(&ctx));
-    checks.push(nonce_check(&ctx));
+    if profile != Profile::SdJwtVc {
+        checks.push(nonce_check(&ctx));
+    }
+    if profile == Profile::SdJwtVc {
+        checks.push(vct_check(&ctx));
+        checks.extend(kb_checks(&ctx, kb_signature));
+    }
     if profile == Profile::BackChannelLogout {
         checks.push(no_nonce_check(&ctx));
     }
@@ -676,6 +717,7 @@ fn signature_check(ctx: &Ctx<'_>, verdict: &Verdict) -> Check {
         Profile::JarRequest => "RFC 9101 §6.2",
         Profile::ClientAssertion => "RFC 7523 §3 (item 9)",
         Profile::DpopProof => DPOP_CHECK,
+        Profile::SdJwtVc => SD_JWT_VC,
     };
     const RULE: &str = "signature";
     match verdict.status {
@@ -844,6 +886,7 @@ fn typ_check(ctx: &Ctx<'_>) -> Check {
         (None, Profile::SecurityEvent) => ("secevent+jwt", TypRule::Advisory, "RFC 8417 §2.3"),
         (None, Profile::JarRequest) => ("oauth-authz-req+jwt", TypRule::Strict, "RFC 9101 §10.8"),
         (None, Profile::DpopProof) => ("dpop+jwt", TypRule::Strict, DPOP_CHECK),
+        (None, Profile::SdJwtVc) => ("dc+sd-jwt", TypRule::Strict, "SD-JWT VC §3.2.1"),
         (None, _) => {
             let seen = match ctx.decoded.header_param("typ") {
                 Some(v) => format!(" The header's typ is {}.", shown(v)),
@@ -987,6 +1030,7 @@ fn iss_check(ctx: &Ctx<'_>) -> Check {
         Profile::JarRequest => "RFC 9101 §4",
         Profile::ClientAssertion => "RFC 7523 §3 (item 1)",
         Profile::DpopProof => "RFC 7519 §4.1.1",
+        Profile::SdJwtVc => SD_JWT_VC,
         Profile::None => "RFC 7519 §4.1.1",
     };
     exact_string(ctx, "iss", "issuer", ctx.exp.iss.as_deref(), reference)
@@ -1337,6 +1381,7 @@ fn iat_check(ctx: &Ctx<'_>) -> Check {
         Profile::JarRequest => "RFC 9101 §4",
         Profile::ClientAssertion => "RFC 7523 §3 (item 6)",
         Profile::DpopProof => DPOP_CHECK,
+        Profile::SdJwtVc => SD_JWT_VC,
         Profile::None => "RFC 7519 §4.1.6",
     };
     let t = match read_time(
@@ -1945,6 +1990,163 @@ fn jkt_check(ctx: &Ctx<'_>) -> Check {
         ),
         None => Check::fail(RULE, "its header jwk cannot be read as a key to compute the thumbprint".into(), "", REF),
     }
+}
+
+/// SD-JWT VC §3.2.2.1: `vct` names the credential type.
+fn vct_check(ctx: &Ctx<'_>) -> Check {
+    const RULE: &str = "vct";
+    match ctx.claim("vct") {
+        Some(Value::String(v)) if !v.is_empty() => Check::pass(
+            RULE,
+            format!("The credential type (vct) is {}.", quoted(v)),
+            SD_JWT_VC,
+        ),
+        _ => Check::fail(
+            RULE,
+            "it has no vct string naming the credential type".into(),
+            "",
+            SD_JWT_VC,
+        ),
+    }
+}
+
+/// The key binding of an SD-JWT VC presentation: `kb` (the KB-JWT holds),
+/// `kb-aud` and `kb-nonce` (the verifier's, when given), `kb-iat` (fresh).
+fn kb_checks(ctx: &Ctx<'_>, kb_signature: Option<&Verdict>) -> Vec<Check> {
+    use super::sd_jwt::{self, KbStatus};
+    let sd = ctx.decoded.sd.as_ref();
+    let (Some(sd), Some(claims)) = (sd, ctx.claims) else {
+        return vec![Check::fail(
+            "kb",
+            "it is not an SD-JWT (no ~ after the issuer-signed JWT)".into(),
+            "An SD-JWT VC is presented as issuer-signed JWT~disclosures~[KB-JWT].",
+            SD_JWT_VC,
+        )];
+    };
+    let hash = sd
+        .processed
+        .as_ref()
+        .map_or(sd_jwt::HashAlg::Sha256, |p| p.hash_alg);
+    let payload = Value::Object(claims.clone());
+    let kb = sd_jwt::key_binding(
+        &sd.parts,
+        &payload,
+        hash,
+        kb_signature.map(|v| (v.status, v.message.as_str())),
+    );
+    let wants_binding = ctx.exp.aud.is_some() || ctx.exp.nonce.is_some();
+    let mut out = vec![match kb.status {
+        KbStatus::Valid => Check::pass(
+            "kb",
+            "The key-binding JWT holds: kb+jwt, signed with cnf.jwk, sd_hash over these disclosures.".into(),
+            KB_CHECK,
+        ),
+        KbStatus::Checking => Check::skip("kb", "Checking the key-binding JWT's signature…".into(), KB_CHECK),
+        KbStatus::Absent if wants_binding => Check::fail(
+            "kb",
+            "it has no key-binding JWT, but an audience or nonce is expected".into(),
+            "The holder must append a KB-JWT for this verifier's audience and nonce.",
+            KB_CHECK,
+        ),
+        KbStatus::Absent => Check::skip(
+            "kb",
+            "No key-binding JWT: nothing after the last ~ (a verifier that requires key binding rejects this).".into(),
+            KB_CHECK,
+        ),
+        KbStatus::NoKey | KbStatus::Invalid => {
+            let failed: Vec<String> = kb
+                .checks
+                .iter()
+                .filter(|c| c.ok == Some(false))
+                .map(|c| c.detail.trim_end_matches('.').to_string())
+                .collect();
+            Check::fail(
+                "kb",
+                format!("its key-binding JWT does not hold: {}", failed.join("; ")),
+                "",
+                KB_CHECK,
+            )
+        }
+    }];
+    if kb.status == KbStatus::Absent {
+        return out;
+    }
+    for (rule, want, got) in [
+        ("kb-aud", &ctx.exp.aud, &kb.aud),
+        ("kb-nonce", &ctx.exp.nonce, &kb.nonce),
+    ] {
+        let what = &rule[3..];
+        out.push(match (want, got) {
+            (None, Some(g)) => Check::skip(
+                rule,
+                format!("The KB-JWT's {what} is {}; none expected.", quoted(g)),
+                KB_CHECK,
+            ),
+            (None, None) => Check::skip(rule, format!("No {what} expected."), KB_CHECK),
+            (Some(w), Some(g)) if w == g => Check::pass(
+                rule,
+                format!("The KB-JWT's {what} is {}, as expected.", quoted(g)),
+                KB_CHECK,
+            ),
+            (Some(w), Some(g)) => Check::fail(
+                rule,
+                format!("its KB-JWT's {what} is {}, not {}", quoted(g), quoted(w)),
+                "The presentation was made for another verifier or request.",
+                KB_CHECK,
+            ),
+            (Some(w), None) => Check::fail(
+                rule,
+                format!("its KB-JWT has no {what} ({} is expected)", quoted(w)),
+                "",
+                KB_CHECK,
+            ),
+        });
+    }
+    let max_age = ctx.exp.max_age.unwrap_or(KB_MAX_AGE);
+    out.push(match kb.iat {
+        None => Check::fail(
+            "kb-iat",
+            "its KB-JWT has no numeric iat".into(),
+            "",
+            KB_CHECK,
+        ),
+        Some(iat) => {
+            let age = i128::from(ctx.now) - i128::from(iat);
+            if age + ctx.leeway() < 0 {
+                Check::fail(
+                    "kb-iat",
+                    format!(
+                        "its KB-JWT was made {} in the future ({})",
+                        distance(u64::try_from(-age).unwrap_or(u64::MAX)),
+                        iso(iat)
+                    ),
+                    &beyond_leeway(ctx),
+                    KB_CHECK,
+                )
+            } else if age > i128::from(max_age) + ctx.leeway() {
+                Check::fail(
+                    "kb-iat",
+                    format!(
+                        "its KB-JWT was made {} ago ({}), more than the {max_age} seconds allowed",
+                        distance(u64::try_from(age).unwrap_or(u64::MAX)),
+                        iso(iat)
+                    ),
+                    &beyond_leeway(ctx),
+                    KB_CHECK,
+                )
+            } else {
+                Check::pass(
+                    "kb-iat",
+                    format!(
+                        "The KB-JWT was made at {}, within the {max_age} seconds allowed.",
+                        iso(iat)
+                    ),
+                    KB_CHECK,
+                )
+            }
+        }
+    });
+    out
 }
 
 /// RFC 7523 §3: a client assertion's `iss` and `sub` are both the client ID.
@@ -2640,6 +2842,10 @@ fn by_hand(exp: &Expectations, library_checks_typ: bool, library_checks_age: boo
             out.push("there is no request or request_uri inside".into());
         }
         Profile::ClientAssertion => out.push("iss and sub are both the client ID".into()),
+        Profile::SdJwtVc => {
+            out.push("vct is present, and the disclosures match the _sd digests".into());
+            out.push("the KB-JWT is kb+jwt, verifies with cnf.jwk, its sd_hash covers the presentation, and its aud, nonce and iat are this verifier's".into());
+        }
         Profile::DpopProof => {
             out.push(
                 "the header jwk is a public key that fits alg, and the signature verifies with it"
@@ -2669,6 +2875,7 @@ fn expected_typ(exp: &Expectations) -> Option<String> {
         (None, Profile::BackChannelLogout) => Some("logout+jwt (or absent)".into()),
         (None, Profile::JarRequest) => Some("oauth-authz-req+jwt".into()),
         (None, Profile::DpopProof) => Some("dpop+jwt".into()),
+        (None, Profile::SdJwtVc) => Some("dc+sd-jwt".into()),
         _ => None,
     }
 }
@@ -2886,6 +3093,9 @@ fn js_snippet(exp: &Expectations) -> String {
 pub struct ValidateJob {
     pub token: String,
     pub signature: Verdict,
+    /// An SD-JWT's KB-JWT checked with the holder's key, when known.
+    #[serde(default)]
+    pub kb_signature: Option<Verdict>,
     pub inputs: Inputs,
     /// Seconds since 1970; used unless the inputs name an instant.
     pub clock: i64,
@@ -2926,7 +3136,14 @@ pub fn answer(job: &ValidateJob) -> Validated {
         .map(|text| check_schema_of(&decoded, text));
     let now = exp.instant(job.clock);
     Validated {
-        validation: Some(validate(&decoded, &job.signature, &exp, now, schema)),
+        validation: Some(validate_presentation(
+            &decoded,
+            &job.signature,
+            job.kb_signature.as_ref(),
+            &exp,
+            now,
+            schema,
+        )),
         error: None,
         snippets: snippets(&exp)
             .into_iter()

@@ -121,12 +121,23 @@ impl Field {
     ];
 }
 
+/// Where an SD-JWT's key-binding check stands, for validation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeyBindingCheck {
+    /// No KB-JWT to check (or no key to check it with).
+    None,
+    /// The crypto worker is checking its signature.
+    Pending,
+    Done(Shared<Verdict>),
+}
+
 /// What a validation job was made from: a new job is sent only when one
 /// of these changes.
 #[derive(Debug, Clone, PartialEq)]
 struct Asked {
     token: AttrValue,
     signature: Shared<Verdict>,
+    kb_signature: Option<Shared<Verdict>>,
     inputs: Rc<Inputs>,
     clock: i64,
 }
@@ -211,9 +222,21 @@ impl Validation {
         mut self,
         token: &AttrValue,
         signature: &Shared<Verdict>,
+        key_binding: KeyBindingCheck,
         now: i64,
         seq: &mut u64,
     ) -> Validation {
+        if matches!(key_binding, KeyBindingCheck::Pending) {
+            self.job = None;
+            self.asked = None;
+            self.answer = None;
+            self.waiting = Some("Waiting for the key-binding JWT's signature check…".into());
+            return self;
+        }
+        let kb_signature = match key_binding {
+            KeyBindingCheck::Done(v) => Some(v),
+            _ => None,
+        };
         if signature.status == crate::core::verify::Status::Checking {
             self.job = None;
             self.asked = None;
@@ -224,6 +247,7 @@ impl Validation {
         let asked = Asked {
             token: token.clone(),
             signature: signature.clone(),
+            kb_signature: kb_signature.clone(),
             inputs: self.inputs.clone(),
             clock: self.clock(now),
         };
@@ -236,6 +260,7 @@ impl Validation {
             body: Request::Validate(Box::new(crate::core::validate::ValidateJob {
                 token: token.to_string(),
                 signature: (**signature).clone(),
+                kb_signature: kb_signature.map(|v| (*v).clone()),
                 inputs: (*self.inputs).clone(),
                 clock: now,
             })),

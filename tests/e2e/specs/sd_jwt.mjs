@@ -7,8 +7,8 @@
 import crypto from 'node:crypto';
 
 import {
-  assertEqual, attrsOf, b64url, openApp, poll, pretty, setKey, setToken, textOf, waitAttrs, waitText,
-  waitStatus, waitPresent,
+  assertEqual, attrsOf, b64url, openApp, pretty, setKey, setTextarea, setToken, textOf, waitAttrs, waitContains,
+  waitText, waitStatus, waitPresent,
 } from '../lib.mjs';
 import { generateKey, signToken, spkiPem } from '../jws.mjs';
 
@@ -125,6 +125,30 @@ export default [
       await waitPresent(page, '[data-testid=finding][data-code=sd-malformed][data-severity=danger]');
       await waitText(page, '[data-testid=sd-undisclosed-count]', '3'); // address, the decoy and the nationality
       await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['absent']);
+    },
+  },
+  {
+    name: 'validate with the sd-jwt-vc profile: the key binding is checked for the expected audience and nonce',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const sd = issue();
+      const presented = `${sd.jwt}~${sd.given}~${sd.address}~`;
+      const fresh = Math.floor(Date.now() / 1000) - 5;
+      await setToken(page, presented + keyBinding(sd.holder, presented, { iat: fresh }));
+      await setKey(page, spkiPem(sd.issuer));
+      await waitStatus(page, 'valid', ['ES256'], 15000);
+      await page.click('[data-testid=mode-validate]');
+      await page.selectOption('[data-testid=expect-profile]', 'sd-jwt-vc');
+      await setTextarea(page, '[data-testid=expect-aud]', 'https://verifier.example');
+      await setTextarea(page, '[data-testid=expect-nonce]', 'n-0S6_WzA2Mj');
+      await waitAttrs(page, '[data-testid=validation-status]', 'data-status', ['accepted'], 15000);
+      for (const rule of ['typ', 'vct', 'kb', 'kb-aud', 'kb-nonce', 'kb-iat']) {
+        await waitAttrs(page, `[data-testid=validation-check][data-rule="${rule}"]`, 'data-result', ['pass']);
+      }
+      await setTextarea(page, '[data-testid=expect-nonce]', 'another-nonce');
+      await waitAttrs(page, '[data-testid=validation-status]', 'data-status', ['rejected']);
+      await waitContains(page, '[data-testid=validation-check][data-rule="kb-nonce"]', ['Its KB-JWT\'s nonce is "n-0S6_WzA2Mj", not "another-nonce"']);
     },
   },
 ];
