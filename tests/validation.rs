@@ -1480,3 +1480,21 @@ fn sd_jwt_vc_profile_checks_the_key_binding_for_this_verifier() {
     );
     assert!(!v.accepted);
 }
+
+#[test]
+fn a_header_typ_proposes_its_profile() {
+    assert_eq!(
+        Profile::for_typ("application/dpop+jwt"),
+        Some(Profile::DpopProof)
+    );
+    assert_eq!(Profile::for_typ("dc+sd-jwt"), Some(Profile::SdJwtVc));
+    assert_eq!(
+        Profile::for_typ("oauth-authz-req+jwt"),
+        Some(Profile::JarRequest)
+    );
+    assert_eq!(
+        Profile::for_typ("AT+JWT"),
+        Some(Profile::Rfc9068AccessToken)
+    );
+    assert_eq!(Profile::for_typ("JWT"), None);
+}

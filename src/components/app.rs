@@ -357,7 +357,8 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <TokenErrors decoded={decoded.clone()} />
                     if state.mode == Mode::Validate {
-                        <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()} />
+                        <ValidationView validation={state.validation.clone()} dispatch={state.dispatcher()}
+                            typ={state.decoded.header_param("typ").and_then(|t| t.as_str()).map(|t| AttrValue::from(t.to_string()))} />
                     }
                 </section>
                 <section class="pane pane-details" aria-label="Findings and signature">

@@ -9,6 +9,9 @@ use crate::state::{Action, AppState, Validation};
 #[derive(Properties, PartialEq)]
 pub struct ValidationViewProps {
     pub validation: Validation,
+    /// The decoded token's header `typ`, to propose the profile it names.
+    #[prop_or_default]
+    pub typ: Option<AttrValue>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -73,6 +76,14 @@ pub fn ValidationView(props: &ValidationViewProps) -> Html {
     });
     let profile = v.value(Field::Profile);
     let answer = v.answer.as_ref();
+    // A typ that names a profile, while none is chosen: offer it.
+    let proposed = props
+        .typ
+        .as_deref()
+        .and_then(Profile::for_typ)
+        .filter(|_| profile.is_empty() || profile == Profile::None.value());
+    let on_propose =
+        proposed.map(|p| set(Field::Profile).reform(move |_: MouseEvent| p.value().to_string()));
     html! {
         <section class="card validation" aria-labelledby="validation-title">
             <div class="card-head">
@@ -94,6 +105,14 @@ pub fn ValidationView(props: &ValidationViewProps) -> Html {
                     </div>
                 }
             </div>
+            if let (Some(p), Some(onclick)) = (proposed, on_propose) {
+                <p class="profile-proposal" data-testid="profile-proposal">
+                    { format!("This token's typ is {}: ", props.typ.clone().unwrap_or_default()) }
+                    <button type="button" class="btn btn-small" {onclick}>
+                        { format!("Check it as {}", p.label()) }
+                    </button>
+                </p>
+            }
             <div class="expect-grid">
                 <label class="expect">
                     <span class="field-label">{ "Profile" }</span>

@@ -69,6 +69,22 @@ impl Profile {
         Profile::SdJwtVc,
     ];
 
+    /// The profile a header `typ` names, if any (compared as media types).
+    pub fn for_typ(typ: &str) -> Option<Profile> {
+        [
+            ("at+jwt", Profile::Rfc9068AccessToken),
+            ("logout+jwt", Profile::BackChannelLogout),
+            ("secevent+jwt", Profile::SecurityEvent),
+            ("oauth-authz-req+jwt", Profile::JarRequest),
+            ("dpop+jwt", Profile::DpopProof),
+            ("dc+sd-jwt", Profile::SdJwtVc),
+            ("vc+sd-jwt", Profile::SdJwtVc),
+        ]
+        .into_iter()
+        .find(|(t, _)| media_type_matches(typ, t))
+        .map(|(_, p)| p)
+    }
+
     /// The `<option value>` of the profile selector.
     pub fn value(self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@
 // error with the dpop-private-key finding; the jwk-header finding is info.
 
 import {
-  openApp, setKey, setTextarea, setToken, waitAttrs, waitContains, waitPresent, waitStatus, waitText, pretty,
+  openApp, poll, setKey, setTextarea, setToken, waitAttrs, waitContains, waitPresent, waitStatus, waitText, pretty,
 } from '../lib.mjs';
 import { generateKey, signToken } from '../jws.mjs';
 
@@ -56,7 +56,13 @@ export default [
       await setKey(page, '');
       await waitStatus(page, 'valid', ['ES256'], 15000);
       await page.click('[data-testid=mode-validate]');
-      await page.selectOption('[data-testid=expect-profile]', 'dpop-proof');
+      // The header's typ proposes the profile.
+      await waitContains(page, '[data-testid=profile-proposal]', ["This token's typ is dpop+jwt", 'Check it as DPoP proof (RFC 9449)']);
+      await page.click('[data-testid=profile-proposal] button');
+      await poll(async () => {
+        const value = await page.$eval('[data-testid=expect-profile]', (el) => el.value);
+        return { ok: value === 'dpop-proof', actual: value };
+      }, 'the profile to become dpop-proof');
       await setTextarea(page, '[data-testid=expect-htm]', 'POST');
       await setTextarea(page, '[data-testid=expect-htu]', 'https://Server.Example.com:443/token?ignored=1');
       await waitAttrs(page, '[data-testid=validation-status]', 'data-status', ['accepted'], 15000);
