@@ -134,6 +134,12 @@ pub struct AppState {
     /// worker: the job, then its verdict.
     pub kb_job: Option<Shared<Message<Request>>>,
     pub kb_verdict: Option<Shared<Verdict>>,
+    /// A KB-JWT the holder asked to sign for a presentation: the job, then
+    /// the presentation it was made for and the signed KB-JWT (or why not).
+    pub kb_sign_job: Option<Shared<Message<Request>>>,
+    pub kb_signed: Option<(AttrValue, Result<String, String>)>,
+    /// The presentation the KB-JWT being signed is for.
+    pub kb_sign_for: AttrValue,
     /// The Validate view's settings and verdict.
     pub validation: Validation,
     /// A JWE's decryption.
@@ -172,6 +178,9 @@ impl AppState {
             inspect_job: None,
             kb_job: None,
             kb_verdict: None,
+            kb_sign_job: None,
+            kb_signed: None,
+            kb_sign_for: AttrValue::default(),
             validation: Validation::default(),
             jwe: Jwe::default(),
             outer: None,
@@ -193,6 +202,8 @@ impl AppState {
         self.inspect_job = None;
         self.kb_job = None;
         self.kb_verdict = None;
+        self.kb_sign_job = None;
+        self.kb_signed = None;
         let holder = self.decoded.sd.as_ref().and_then(|sd| {
             let kb_jwt = sd.parts.kb_jwt.clone()?;
             let token::PayloadView::Json(doc) = &self.decoded.payload else {
@@ -482,6 +493,12 @@ impl AppState {
             };
             return Some(next);
         }
+        if is_job(&self.kb_sign_job, seq) {
+            let mut next = self.clone();
+            next.kb_sign_job = None;
+            next.kb_signed = Some((next.kb_sign_for.clone(), signed(response).map(|(t, _)| t)));
+            return Some(next);
+        }
         if is_job(&self.kb_job, seq) {
             let mut next = self.clone();
             next.kb_job = None;
@@ -608,6 +625,11 @@ impl AppState {
             let mut next = self.clone();
             next.validation = next.validation.failed(reason);
             Some(next)
+        } else if is_job(&self.kb_sign_job, seq) {
+            let mut next = self.clone();
+            next.kb_sign_job = None;
+            next.kb_signed = Some((next.kb_sign_for.clone(), Err(reason.to_string())));
+            Some(next)
         } else if is_job(&self.edit.job, seq) {
             Some(self.clone().resigned(Err(reason.to_string())))
         } else if is_job(&self.encoder.job, seq) {
@@ -695,6 +717,18 @@ fn signed(response: Response) -> Result<(String, Option<String>), String> {
     }
 }
 
+/// What the holder gives to sign a key-binding JWT.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyBindingRequest {
+    /// The presentation (issuer-signed JWT and disclosures, ending in `~`).
+    pub presentation: AttrValue,
+    pub alg: AttrValue,
+    pub aud: AttrValue,
+    pub nonce: AttrValue,
+    /// The holder's private key (PEM or JWK).
+    pub key_text: AttrValue,
+}
+
 pub enum Action {
     SetMode(Mode),
     SetToken(AttrValue),
@@ -746,6 +780,8 @@ pub enum Action {
     /// The decrypted JWE's nested token into the decoder (its signer's key
     /// is asked for), remembering the JWE.
     OpenNested,
+    /// Sign a KB-JWT for an SD-JWT presentation, in the crypto worker.
+    SignKeyBinding(KeyBindingRequest),
     /// Back to the JWE the nested token came from.
     BackToOuter,
     /// Wrap long JSON lines, or not.
@@ -784,6 +820,32 @@ impl AppState {
                 }
                 .with_token(raw),
             ),
+            Action::SignKeyBinding(req) => {
+                let mut state = this();
+                let hash = state
+                    .decoded
+                    .sd
+                    .as_ref()
+                    .and_then(|sd| sd.processed.as_ref())
+                    .map_or(sd_jwt::HashAlg::Sha256, |p| p.hash_alg);
+                let header = serde_json::json!({"typ": "kb+jwt", "alg": req.alg.as_str()});
+                let payload = serde_json::json!({
+                    "iat": state.now,
+                    "aud": req.aud.as_str(),
+                    "nonce": req.nonce.as_str(),
+                    "sd_hash": hash.digest(&req.presentation),
+                });
+                let job = Request::Sign(SignJob {
+                    header: header.to_string(),
+                    payload: payload.to_string(),
+                    key_text: req.key_text.to_string(),
+                    encoding: SecretEncoding::Utf8,
+                });
+                state.kb_sign_job = Some(state.next_job(job));
+                state.kb_sign_for = req.presentation;
+                state.kb_signed = None;
+                next(state)
+            }
             Action::OpenNested => match self.jwe.result.as_ref().and_then(|r| r.nested.clone()) {
                 None => self,
                 Some(nested) => {

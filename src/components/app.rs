@@ -125,6 +125,7 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.crack.job.clone());
     use_job(&worker, state.inspect_job.clone());
     use_job(&worker, state.kb_job.clone());
+    use_job(&worker, state.kb_sign_job.clone());
     use_job(&worker, state.jwe.job.clone());
     // The well-known-secret list is fetched on first use, never before.
     {
@@ -303,6 +304,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |t| state.dispatch(Action::EditPayload(t)))
     };
     let editing = state.edit.open;
+    let on_sign_kb = {
+        let state = state.clone();
+        Callback::from(move |req| state.dispatch(Action::SignKeyBinding(req)))
+    };
     let on_open_nested = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::OpenNested))
@@ -403,7 +408,9 @@ pub fn App(props: &AppProps) -> Html {
                     } else if !is_jwe {
                         <PayloadPanel decoded={decoded.clone()} now={state.now} on_edit={on_edit_payload}
                             editing={editing.then(|| state.edit.payload.clone())} />
-                        <SdPanel decoded={decoded} kb_verdict={state.kb_verdict.clone()} />
+                        <SdPanel decoded={decoded} kb_verdict={state.kb_verdict.clone()}
+                            on_sign={on_sign_kb} signing={state.kb_sign_job.is_some()}
+                            signed={state.kb_signed.clone()} />
                     }
                 </section>
             </main>

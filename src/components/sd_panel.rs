@@ -4,13 +4,19 @@ use crate::components::copy_button::CopyButton;
 use crate::core::sd_jwt::{self, Disclosure, HashAlg, KbStatus};
 use crate::core::token::{Decoded, PayloadView};
 use crate::core::verify::Verdict;
-use crate::state::Shared;
+use crate::state::{KeyBindingRequest, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct SdPanelProps {
     pub decoded: Shared<Decoded>,
     /// The KB-JWT's signature checked with the holder's key, once known.
     pub kb_verdict: Option<Shared<Verdict>>,
+    /// Signs a KB-JWT for a presentation with the holder's key.
+    pub on_sign: Callback<KeyBindingRequest>,
+    /// Whether a KB-JWT is being signed.
+    pub signing: bool,
+    /// The presentation last signed for, and its KB-JWT or why none.
+    pub signed: Option<(AttrValue, Result<String, String>)>,
 }
 
 /// An SD-JWT's disclosures, the payload they reveal, the key binding, and a
@@ -115,8 +121,10 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             <p class="note">{ "The SD-JWT with only the checked disclosures, as a holder would send it (without a key-binding JWT)." }</p>
             <div class="sd-presentation-row">
                 <code class="nested-token" data-testid="sd-presentation">{ presentation.clone() }</code>
-                <CopyButton text={presentation} what="presentation" />
+                <CopyButton text={presentation.clone()} what="presentation" />
             </div>
+            <HolderForm {presentation} on_sign={props.on_sign.clone()} signing={props.signing}
+                signed={props.signed.clone()} />
         </section>
     }
 }
@@ -186,5 +194,96 @@ fn DisclosureRow(props: &DisclosureRowProps) -> Html {
                 </ol>
             </details>
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HolderFormProps {
+    presentation: AttrValue,
+    on_sign: Callback<KeyBindingRequest>,
+    signing: bool,
+    signed: Option<(AttrValue, Result<String, String>)>,
+}
+
+/// The holder's side: a KB-JWT for a verifier's audience and nonce, signed
+/// in the crypto worker with the holder's private key and appended to the
+/// presentation.
+#[component]
+fn HolderForm(props: &HolderFormProps) -> Html {
+    let aud = use_state(AttrValue::default);
+    let nonce = use_state(AttrValue::default);
+    let alg = use_state(|| AttrValue::from("ES256"));
+    let key = use_state(AttrValue::default);
+    let text_input = |state: &UseStateHandle<AttrValue>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.set(input.value().into());
+        })
+    };
+    let on_key = {
+        let key = key.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            key.set(area.value().into());
+        })
+    };
+    let on_alg = {
+        let alg = alg.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            alg.set(select.value().into());
+        })
+    };
+    let onclick = {
+        let request = KeyBindingRequest {
+            presentation: props.presentation.clone(),
+            alg: (*alg).clone(),
+            aud: (*aud).clone(),
+            nonce: (*nonce).clone(),
+            key_text: (*key).clone(),
+        };
+        props.on_sign.reform(move |_: MouseEvent| request.clone())
+    };
+    let ready = !key.trim().is_empty() && !aud.trim().is_empty() && !nonce.trim().is_empty();
+    html! {
+        <details class="sd-holder">
+            <summary>{ "Sign a key-binding JWT as the holder" }</summary>
+            <p class="note">{ "For a verifier's audience and nonce, with the holder's private key (the one whose public half is cnf.jwk). It is signed in this page's crypto worker and never leaves it." }</p>
+            <div class="expect-grid">
+                <label class="expect"><span class="field-label">{ "Audience (aud)" }</span>
+                    <input type="text" data-testid="sd-kb-aud" value={(*aud).clone()} oninput={text_input(&aud)}
+                        placeholder="https://verifier.example" spellcheck="false" autocomplete="off" /></label>
+                <label class="expect"><span class="field-label">{ "Nonce" }</span>
+                    <input type="text" data-testid="sd-kb-nonce" value={(*nonce).clone()} oninput={text_input(&nonce)}
+                        placeholder="from the verifier's request" spellcheck="false" autocomplete="off" /></label>
+                <label class="expect"><span class="field-label">{ "Algorithm" }</span>
+                    <select data-testid="sd-kb-alg" onchange={on_alg}>
+                        { for ["ES256", "ES384", "ES512", "EdDSA", "RS256", "PS256"].into_iter().map(|a| html! {
+                            <option value={a} selected={alg.as_str() == a}>{ a }</option>
+                        }) }
+                    </select></label>
+            </div>
+            <label class="field-label" for="sd-holder-key">{ "Holder's private key (PEM or JWK)" }</label>
+            <textarea id="sd-holder-key" class="key-textarea" data-testid="sd-holder-key" spellcheck="false"
+                value={(*key).clone()} oninput={on_key} placeholder="-----BEGIN PRIVATE KEY-----" />
+            <button type="button" class="btn" data-testid="sd-kb-sign" disabled={!ready || props.signing} {onclick}>
+                { if props.signing { "Signing…" } else { "Sign and append" } }
+            </button>
+            if let Some((for_presentation, result)) = &props.signed {
+                { match result {
+                    Ok(kb) => {
+                        let whole = AttrValue::from(format!("{for_presentation}{kb}"));
+                        html! {
+                            <div class="sd-presentation-row">
+                                <code class="nested-token" data-testid="sd-presentation-kb">{ whole.clone() }</code>
+                                <CopyButton text={whole} what="presentation with key binding" />
+                            </div>
+                        }
+                    }
+                    Err(e) => html! { <p class="encoder-error" data-testid="sd-kb-error" role="alert">{ e.clone() }</p> },
+                } }
+            }
+        </details>
     }
 }

@@ -10,7 +10,7 @@ import {
   assertEqual, attrsOf, b64url, openApp, pretty, setKey, setTextarea, setToken, textOf, waitAttrs, waitContains,
   waitText, waitStatus, waitPresent,
 } from '../lib.mjs';
-import { generateKey, signToken, spkiPem } from '../jws.mjs';
+import { generateKey, pkcs8Pem, signToken, spkiPem, verifyBytes } from '../jws.mjs';
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'ascii').digest('base64url');
 const disclosure = (...items) => b64url(JSON.stringify(items));
@@ -149,6 +149,39 @@ export default [
       await setTextarea(page, '[data-testid=expect-nonce]', 'another-nonce');
       await waitAttrs(page, '[data-testid=validation-status]', 'data-status', ['rejected']);
       await waitContains(page, '[data-testid=validation-check][data-rule="kb-nonce"]', ['Its KB-JWT\'s nonce is "n-0S6_WzA2Mj", not "another-nonce"']);
+    },
+  },
+  {
+    name: 'the holder signs a key-binding JWT in the page; node verifies it and the page finds it valid',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const sd = issue();
+      await setToken(page, `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~${sd.de}~`);
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', ['matched', 'matched', 'matched', 'matched']);
+      await page.locator('[data-testid=sd-include]').nth(3).uncheck();
+      const presented = `${sd.jwt}~${sd.given}~${sd.address}~${sd.street}~`;
+      await waitText(page, '[data-testid=sd-presentation]', presented);
+      await page.click('.sd-holder summary');
+      await setTextarea(page, '[data-testid=sd-kb-aud]', 'https://verifier.example');
+      await setTextarea(page, '[data-testid=sd-kb-nonce]', 'n-holder-1');
+      await setTextarea(page, '[data-testid=sd-holder-key]', pkcs8Pem(sd.holder));
+      await page.click('[data-testid=sd-kb-sign]');
+      await waitPresent(page, '[data-testid=sd-presentation-kb]', 15000);
+      const whole = await textOf(page, '[data-testid=sd-presentation-kb]');
+      assertEqual(whole.slice(0, presented.length), presented, 'the presentation before the KB-JWT');
+      const kb = whole.slice(presented.length);
+      const [h, p, sig] = kb.split('.');
+      const ok = verifyBytes('ES256', sd.holder, Buffer.from(`${h}.${p}`, 'ascii'), Buffer.from(sig, 'base64url'));
+      assertEqual(ok, true, 'node verifies the KB-JWT with the holder key');
+      const header = JSON.parse(Buffer.from(h, 'base64url'));
+      const claims = JSON.parse(Buffer.from(p, 'base64url'));
+      assertEqual(JSON.stringify(header), JSON.stringify({ typ: 'kb+jwt', alg: 'ES256' }), 'KB-JWT header');
+      assertEqual(claims.sd_hash, sha256(presented), 'sd_hash');
+      assertEqual(`${claims.aud} ${claims.nonce}`, 'https://verifier.example n-holder-1', 'aud and nonce');
+
+      await setToken(page, whole);
+      await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['valid'], 15000);
     },
   },
 ];
