@@ -1498,3 +1498,43 @@ fn a_header_typ_proposes_its_profile() {
     );
     assert_eq!(Profile::for_typ("JWT"), None);
 }
+
+/// RFC 9449 §4.1's example proof: verified with its own header jwk (the
+/// verifier's real verdict, not a given one), then every DPoP rule passes
+/// for its request at the moment it was made.
+#[test]
+fn rfc9449_example_proof_passes_every_dpop_rule() {
+    use jwt_debugger::core::{dpop, verify};
+    let vectors: Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/rfc9449_dpop.json"
+    )))
+    .unwrap();
+    let v = &vectors["vectors"][0];
+    let decoded = token::decode(v["proof"].as_str().unwrap());
+    let key = dpop::proof_key(&decoded).unwrap().unwrap();
+    let verdict = verify::verify(&verify::VerifyRequest {
+        decoded: &decoded,
+        key_text: &key,
+        encoding: jwt_debugger::core::keys::SecretEncoding::Utf8,
+        detached_payload: None,
+        now: 1_562_262_616,
+    });
+    assert_eq!(verdict.status, Status::Valid, "{verdict:?}");
+    let exp = with(|e| {
+        e.profile = Profile::DpopProof;
+        e.htm = v["htm"].as_str().map(String::from);
+        e.htu = v["htu"].as_str().map(String::from);
+    });
+    let result = validate::validate(
+        &decoded,
+        &verdict,
+        &exp,
+        v["iat"].as_i64().unwrap() + 30,
+        None,
+    );
+    assert!(result.accepted, "{result:#?}");
+    for rule in ["signature", "typ", "alg", "jwk", "htm", "htu", "iat", "jti"] {
+        assert_eq!(line(&result, rule).result, Pass, "{rule}");
+    }
+}
