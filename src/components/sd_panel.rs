@@ -25,6 +25,15 @@ pub struct SdPanelProps {
 pub fn SdPanel(props: &SdPanelProps) -> Html {
     // Which disclosures are left out, for the token they were chosen on.
     let excluded = use_state(|| (props.decoded.clone(), Vec::<usize>::new()));
+    // The disclosure whose digest computation is shown, for this token.
+    let explained = use_state(|| (props.decoded.clone(), None::<usize>));
+    // Printed once per token, not on every clock tick.
+    let revealed = use_memo(props.decoded.clone(), |d| {
+        d.sd.as_ref()
+            .and_then(|sd| sd.processed.as_ref())
+            .map(|p| serde_json::to_string_pretty(&p.revealed).unwrap_or_default())
+            .unwrap_or_default()
+    });
     let Some(sd) = props.decoded.sd.as_ref() else {
         return html! {};
     };
@@ -77,7 +86,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             .as_ref()
             .map(|v| (v.status, v.message.as_str())),
     );
-    let revealed = serde_json::to_string_pretty(&processed.revealed).unwrap_or_default();
+    let revealed = (*revealed).clone();
     html! {
         <section class="card card-sd" aria-labelledby="sd-title">
             <div class="card-head">
@@ -92,9 +101,19 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             </p>
             { for processed.errors.iter().map(|e| html! { <p class="error">{ e.clone() }</p> }) }
             <ol class="sd-list" aria-label="Disclosures">
-                { for processed.disclosures.iter().enumerate().map(|(i, d)| html! {
-                    <DisclosureRow index={i} disclosure={d.clone()} hash_alg={processed.hash_alg}
-                        included={!left_out.contains(&i)} on_toggle={toggle(i)} />
+                { for processed.disclosures.iter().enumerate().map(|(i, d)| {
+                    let open = explained.0 == props.decoded && explained.1 == Some(i);
+                    let on_explain = {
+                        let explained = explained.clone();
+                        let decoded = props.decoded.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            explained.set((decoded.clone(), (!open).then_some(i)))
+                        })
+                    };
+                    html! {
+                        <DisclosureRow index={i} disclosure={d.clone()} hash_alg={processed.hash_alg}
+                            included={!left_out.contains(&i)} on_toggle={toggle(i)} explained={open} {on_explain} />
+                    }
                 }) }
             </ol>
             <h3 class="sub-title">{ "Revealed payload" }</h3>
@@ -146,6 +165,9 @@ struct DisclosureRowProps {
     hash_alg: HashAlg,
     included: bool,
     on_toggle: Callback<Event>,
+    /// Whether the digest computation is shown (one disclosure at a time).
+    explained: bool,
+    on_explain: Callback<MouseEvent>,
 }
 
 /// One disclosure: include box, what it discloses, its digest and where
@@ -179,9 +201,10 @@ fn DisclosureRow(props: &DisclosureRowProps) -> Html {
             if let Some(problem) = &d.problem {
                 <p class="sd-problem">{ problem.clone() }</p>
             }
-            <details class="sd-steps">
-                <summary>{ "How this digest is computed" }</summary>
-                <ol>
+            <button type="button" class="btn btn-small btn-ghost" aria-expanded={props.explained.to_string()}
+                onclick={props.on_explain.clone()}>{ "How is this digest computed?" }</button>
+            if props.explained {
+                <ol class="sd-steps" data-testid="sd-digest-steps">
                     <li>{ "Take the disclosure exactly as sent (its base64url text, not the decoded JSON):" }<br />
                         <code class="wrap">{ d.text.clone() }</code></li>
                     <li>{ format!("Hash those ASCII characters with {}:", props.hash_alg.name()) }<br />
@@ -192,7 +215,7 @@ fn DisclosureRow(props: &DisclosureRowProps) -> Html {
                         None => "Look for it in the signed payload: not found, so a verifier must reject this disclosure.".to_string(),
                     } }</li>
                 </ol>
-            </details>
+            }
         </li>
     }
 }
