@@ -439,42 +439,40 @@ fn sd_findings(p: &sd_jwt::Processed) -> Vec<Finding> {
             })
             .collect()
     };
-    let mut out = Vec::new();
-    let malformed = numbers(sd_jwt::Status::Malformed);
-    if !malformed.is_empty() {
-        out.push(finding(
+    let kinds = [
+        (
+            sd_jwt::Status::Malformed,
             "sd-malformed",
             Severity::Danger,
             "Malformed disclosure",
-            format!(
-                "Disclosure {} is not the base64url of a JSON array [salt, name, value] or [salt, value]: a verifier must reject the whole SD-JWT. Each row below says what is wrong.",
-                malformed.join(", ")
-            ),
-        ));
-    }
-    let duplicate = numbers(sd_jwt::Status::Duplicate);
-    if !duplicate.is_empty() {
-        out.push(finding(
+            "is not the base64url of a JSON array [salt, name, value] or [salt, value]: a verifier must reject the whole SD-JWT. Each row below says what is wrong.",
+        ),
+        (
+            sd_jwt::Status::Duplicate,
             "sd-duplicate",
             Severity::Danger,
             "Disclosure given twice",
-            format!(
-                "Disclosure {} repeats one given earlier: RFC 9901 §7.1 has verifiers reject an SD-JWT whose disclosures or digests repeat.",
-                duplicate.join(", ")
-            ),
-        ));
-    }
-    let unreferenced = numbers(sd_jwt::Status::Unreferenced);
-    if !unreferenced.is_empty() {
-        out.push(finding(
+            "repeats one given earlier: RFC 9901 §7.1 has verifiers reject an SD-JWT whose disclosures or digests repeat.",
+        ),
+        (
+            sd_jwt::Status::Unreferenced,
             "sd-unreferenced",
             Severity::Warning,
             "Disclosure not in the token",
-            format!(
-                "No digest in the signed payload matches disclosure {}: it was not issued with this token, or was changed after issuance. A verifier must reject it.",
-                unreferenced.join(", ")
-            ),
-        ));
+            "matches no digest in the signed payload: it was not issued with this token, or was changed after issuance. A verifier must reject it.",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (status, code, severity, title, what) in kinds {
+        let listed = numbers(status);
+        if !listed.is_empty() {
+            out.push(finding(
+                code,
+                severity,
+                title,
+                format!("Disclosure {} {what}", listed.join(", ")),
+            ));
+        }
     }
     if !p.errors.is_empty() {
         out.push(finding(
@@ -880,7 +878,7 @@ mod tests {
             [
                 ("sd-malformed", Severity::Danger, "Disclosure #4 is not the base64url of a JSON array [salt, name, value] or [salt, value]: a verifier must reject the whole SD-JWT. Each row below says what is wrong."),
                 ("sd-duplicate", Severity::Danger, "Disclosure #3 (given_name) repeats one given earlier: RFC 9901 §7.1 has verifiers reject an SD-JWT whose disclosures or digests repeat."),
-                ("sd-unreferenced", Severity::Warning, "No digest in the signed payload matches disclosure #2 (age): it was not issued with this token, or was changed after issuance. A verifier must reject it."),
+                ("sd-unreferenced", Severity::Warning, "Disclosure #2 (age) matches no digest in the signed payload: it was not issued with this token, or was changed after issuance. A verifier must reject it."),
             ]
         );
     }

@@ -249,7 +249,7 @@ fn read_disclosure(text: &str, hash_alg: HashAlg) -> Disclosure {
                 d,
                 format!(
                     "A disclosure is a JSON array; this decodes to {}.",
-                    kind(&other)
+                    crate::core::json::type_name(&other)
                 ),
             )
         }
@@ -301,17 +301,6 @@ fn describe(e: &base64url::Base64Problem) -> String {
         base64url::Base64Problem::TrailingBits { offset } => {
             format!("the last character (at {offset}) has bits no encoder sets")
         }
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -387,7 +376,7 @@ impl Walk<'_> {
             let Value::String(digest) = digest else {
                 self.errors.push(format!(
                     "{at} holds {} where a digest string belongs.",
-                    kind(digest)
+                    crate::core::json::type_name(digest)
                 ));
                 continue;
             };
