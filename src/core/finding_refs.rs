@@ -62,6 +62,7 @@ pub const FINDING_REFS: &[FindingRef] = &[
     r("sd-unreferenced", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Send only the disclosures issued with this SD-JWT, unchanged."),
     r("sd-invalid", "RFC 9901 §7.1", "https://www.rfc-editor.org/rfc/rfc9901#section-7.1", "Fix the issuer: each digest once, no disclosed claim that is also in clear, a supported _sd_alg."),
     r("dpop-private-key", "RFC 9449 §4.2", "https://www.rfc-editor.org/rfc/rfc9449#section-4.2", "Generate a new key pair; put only the public key in the proof's jwk."),
+    r("status-list", "draft-ietf-oauth-status-list §6", "https://datatracker.ietf.org/doc/draft-ietf-oauth-status-list/", "Have the verifier fetch the list from a trusted place, check the entry, and cache it no longer than its ttl."),
     r("input-cleaned", "RFC 7519 §3", "https://www.rfc-editor.org/rfc/rfc7519#section-3", "Send the bare token; most libraries do not strip these themselves."),
     r("non-base64url", "RFC 7515 §2", "https://www.rfc-editor.org/rfc/rfc7515#section-2", "Encode each part as unpadded base64url ('-' and '_', no '=')."),
     r("alg-mismatch", "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1", "Choose the algorithm once: in the selector or in the header."),
@@ -114,6 +115,7 @@ mod tests {
         "sd-unreferenced",
         "sd-invalid",
         "dpop-private-key",
+        "status-list",
     ];
 
     #[test]

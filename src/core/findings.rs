@@ -168,6 +168,23 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
         time_findings(claims, now, &mut out);
         audience_findings(claims, &mut out);
         typing_findings(claims, d, &mut out);
+        if let Some(list) = claims.get("status").and_then(|s| s.get("status_list")) {
+            let uri = list
+                .get("uri")
+                .and_then(Value::as_str)
+                .unwrap_or("(no uri)");
+            let idx = list
+                .get("idx")
+                .map_or("(no idx)".to_string(), Value::to_string);
+            out.push(finding(
+                "status-list",
+                Severity::Info,
+                "Revocation status in a list",
+                format!(
+                    "The status claim points to entry {idx} of the status list at {uri}: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it, so its status is not checked here."
+                ),
+            ));
+        }
         if let Some(place) = sensitive_place(claims) {
             out.push(finding(
                 "sensitive-data",
@@ -855,6 +872,25 @@ mod tests {
     use crate::core::token::decode;
 
     const NOW: i64 = 1_767_225_600;
+
+    #[test]
+    fn a_status_list_reference_is_an_info_finding() {
+        let token = format!(
+            "{}.{}.c2ln",
+            encode(br#"{"alg":"ES256"}"#),
+            encode(br#"{"status":{"status_list":{"idx":0,"uri":"https://example.com/statuslists/1"}}}"#)
+        );
+        let f = token_findings(&decode(&token), NOW);
+        let status = f
+            .iter()
+            .find(|f| f.code == "status-list")
+            .expect("a status-list finding");
+        assert_eq!(status.severity, Severity::Info);
+        assert_eq!(
+            status.detail,
+            "The status claim points to entry 0 of the status list at https://example.com/statuslists/1: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it, so its status is not checked here."
+        );
+    }
 
     #[test]
     fn sd_jwt_disclosure_problems_are_findings() {
