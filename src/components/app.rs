@@ -304,10 +304,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |t| state.dispatch(Action::EditPayload(t)))
     };
     let editing = state.edit.open;
-    let on_sign_kb = {
-        let state = state.clone();
-        Callback::from(move |req| state.dispatch(Action::SignKeyBinding(req)))
-    };
+    // Stable across renders, so the SD-JWT panel (hundreds of disclosure
+    // rows) re-renders only when its token or key binding changes.
+    let on_sign_kb = use_callback(state.dispatcher(), |req, dispatcher| {
+        dispatcher.dispatch(Action::SignKeyBinding(req))
+    });
     let on_open_nested = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::OpenNested))
