@@ -503,15 +503,13 @@ fn rsa_exponents_must_be_odd_and_at_least_three() {
     let mut long = vec![0x55; 256];
     long[255] = 0x57;
     assert_eq!(accepted(&long), long);
-    for (e, hex_e) in [
-        (vec![1u8], "01"),
-        (vec![2], "02"),
-        (vec![1, 0, 0], "010000"),
-        (vec![0x55; 257], &*"55".repeat(257)),
-    ] {
+    for e in [vec![1u8], vec![2], vec![1, 0, 0], vec![0x55; 257]] {
         assert_eq!(
             refusal(&rsa_jwk(&n, &e)),
-            format!("JWK: the RSA public exponent ({hex_e}) is not usable: it must be odd and at least 3 (usually 65537)")
+            format!(
+                "JWK: the RSA public exponent ({}) is not usable: it must be odd and at least 3 (usually 65537)",
+                base64url::to_hex(&e)
+            )
         );
     }
 }
