@@ -78,8 +78,9 @@ bench: dist
 # `cargo install cargo-mutants --locked`), one file at a time against the
 # tests that exercise it; results in mutants.out/<file>/. Equivalent mutants
 # are listed, with reasons, in .cargo/mutants.toml. The two skipped tests
-# spend seconds in RSA key generation and PBKDF2 for nothing these files
-# decide. MUTANTS_ARGS adds options, e.g. a sample:
+# spend seconds in RSA key generation and PBKDF2; what they check in these
+# files is checked by faster tests too. MUTANTS_ARGS adds options, e.g. a
+# sample:
 # make mutants MUTANTS_ARGS='--shard 0/6 --sharding round-robin'
 MUTANTS_ARGS ?=
 MUTANTS = nice -n 19 cargo mutants -j 1 --timeout 120 $(MUTANTS_ARGS)
