@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: all setup serve dist sizes bench test lint fmt-check clippy clippy-wasm \
-        test-native test-wasm test-e2e clean distclean
+        test-native test-wasm test-e2e mutants clean distclean
 
 all: dist
 
@@ -74,6 +74,23 @@ bench: dist
 	node tests/bench/bench.mjs
 	node tests/bench/paste.mjs
 	node tests/bench/signing.mjs
+
+# Mutation testing of the verifier, the key parser and JWE (cargo-mutants,
+# `cargo install cargo-mutants --locked`), one file at a time against the
+# tests that exercise it; results in mutants.out/<file>/. Equivalent mutants
+# are listed, with reasons, in .cargo/mutants.toml. The two skipped tests
+# spend seconds in RSA key generation and PBKDF2; what they check in these
+# files is checked by faster tests too. MUTANTS_ARGS adds options, e.g. a
+# sample:
+# make mutants MUTANTS_ARGS='--shard 0/6 --sharding round-robin'
+MUTANTS_ARGS ?=
+MUTANTS = nice -n 19 cargo mutants -j 1 --timeout 120 $(MUTANTS_ARGS)
+
+mutants:
+	mkdir -p mutants.out/verify mutants.out/keys mutants.out/jwe
+	$(MUTANTS) -o mutants.out/verify --file src/core/verify.rs -C --test=verify_strength -C --test=signing -C --test=conformance
+	$(MUTANTS) -o mutants.out/keys --file src/core/keys.rs -C --test=keys_strength -C --test=key_tool -C --test=signing -- -- --skip rsa_keys_have_the_size_asked_for
+	$(MUTANTS) -o mutants.out/jwe --file src/core/jwe.rs -C --test=jwe -- -- --skip pbes2_defaults_to_a_costly_p2c_and_random_salt
 
 clean:
 	rm -rf dist tests/e2e/artifacts

@@ -1045,3 +1045,756 @@ proptest! {
         prop_assert_eq!(engine::read_response(&answer), Some(derived));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Each decision at its edge
+
+#[test]
+fn statuses_parts_and_limits_have_their_names_and_values() {
+    let statuses = [
+        JweStatus::Decrypted,
+        JweStatus::Failed,
+        JweStatus::NoKey,
+        JweStatus::KeyError,
+        JweStatus::Unsupported,
+        JweStatus::Malformed,
+    ];
+    let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "decrypted",
+            "failed",
+            "no-key",
+            "key-error",
+            "unsupported",
+            "failed"
+        ]
+    );
+    let parts: Vec<(&str, usize)> = JwePart::ALL
+        .iter()
+        .map(|p| (p.name(), p.number()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("protected header", 1),
+            ("encrypted key", 2),
+            ("initialization vector", 3),
+            ("ciphertext", 4),
+            ("authentication tag", 5)
+        ]
+    );
+    assert_eq!(jwe::default_p2c("PBES2-HS256+A128KW"), 600_000);
+    assert_eq!(jwe::default_p2c("PBES2-HS384+A192KW"), 210_000);
+    assert_eq!(jwe::MAX_INFLATED, 10_485_760);
+    let shared: Vec<&str> = KEY_ALGORITHMS
+        .iter()
+        .copied()
+        .filter(|a| jwe::uses_shared_key(a))
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            "A128KW",
+            "A192KW",
+            "A256KW",
+            "dir",
+            "A128GCMKW",
+            "A192GCMKW",
+            "A256GCMKW"
+        ]
+    );
+    assert!(!jwe::uses_shared_key("A512KW"));
+}
+
+#[test]
+fn without_a_key_each_algorithm_asks_for_its_own() {
+    let (rsa_public, _) = key_pair("RSA-OAEP", "A128GCM");
+    let (ec_public, _) = key_pair("ECDH-ES", "A128GCM");
+    for (alg, enc, key, wanted, paste) in [
+        ("RSA-OAEP", "A128GCM", rsa_public.clone(), "Enter the recipient's RSA private key (PEM or JWK) to decrypt it.", "Paste an RSA private key to decrypt this RSA-OAEP token."),
+        ("ECDH-ES", "A128GCM", ec_public.clone(), "Enter the recipient's EC or X25519 private key (PEM or JWK) to decrypt it.", "Paste an EC (P-256, P-384, P-521) or X25519 private key to decrypt this ECDH-ES token."),
+        ("ECDH-ES+A128KW", "A128GCM", ec_public, "Enter the recipient's EC or X25519 private key (PEM or JWK) to decrypt it.", "Paste an EC (P-256, P-384, P-521) or X25519 private key to decrypt this ECDH-ES+A128KW token."),
+        ("A192KW", "A128GCM", oct(24, 1), "Enter the shared key (a JWK of kty oct, or its bytes as text with their encoding) to decrypt it.", "Paste a 192-bit (24-byte) shared key to decrypt this A192KW token."),
+        ("A128GCMKW", "A128GCM", oct(16, 1), "Enter the shared key (a JWK of kty oct, or its bytes as text with their encoding) to decrypt it.", "Paste a 128-bit (16-byte) shared key to decrypt this A128GCMKW token."),
+        ("dir", "A128CBC-HS256", oct(32, 1), "Enter the shared key (a JWK of kty oct, or its bytes as text with their encoding) to decrypt it.", "Paste a 256-bit (32-byte) shared key, the content key itself to decrypt this dir token."),
+        ("PBES2-HS256+A128KW", "A128GCM", "pw".to_string(), "Enter the password to decrypt it.", "Paste a password to decrypt this PBES2-HS256+A128KW token."),
+    ] {
+        let token = encrypt(b"x", &key, alg, enc, false);
+        let d = jwe::describe(&token);
+        assert_eq!(d.status, JweStatus::NoKey, "{alg}: {}", d.message);
+        assert_eq!(d.message, wanted, "{alg}");
+        let d = decrypt(&token, "");
+        assert_eq!(d.status, JweStatus::NoKey, "{alg}");
+        assert_eq!(d.message, paste, "{alg}");
+    }
+}
+
+#[test]
+fn parse_errors_give_part_and_token_offsets() {
+    let token = encrypt(b"x", &oct(16, 1), "A128KW", "A128GCM", false);
+    let lens: Vec<usize> = token.split('.').map(str::len).collect();
+    let e = jwe::parse(&with_part(&token, 3, "ab*c")).unwrap_err();
+    assert_eq!(e.offset, Some(2));
+    assert_eq!(e.token_offset, Some(lens[0] + lens[1] + lens[2] + 3 + 2));
+    assert_eq!(
+        e.to_string(),
+        format!("The ciphertext (part 4) has '*' at character 2 of the part (character {} of the token), which is not base64url. Only A–Z, a–z, 0–9, '-' and '_' may appear, without '=' padding.", lens[0] + lens[1] + lens[2] + 5)
+    );
+    let e = jwe::parse(&with_part(&token, 1, "a\u{e9}")).unwrap_err();
+    assert_eq!((e.part, e.offset), (Some(JwePart::EncryptedKey), Some(1)));
+    assert_eq!(e.token_offset, Some(lens[0] + 2));
+    assert!(
+        e.message
+            .starts_with("has U+00E9 at character 1 of the part"),
+        "{e}"
+    );
+    // Stray bits in the last character.
+    let e = jwe::parse(&with_part(&token, 2, "AB")).unwrap_err();
+    assert_eq!((e.part, e.offset), (Some(JwePart::Iv), Some(1)));
+    assert_eq!(e.token_offset, Some(lens[0] + lens[1] + 2 + 1));
+    assert_eq!(
+        e.to_string(),
+        "The initialization vector (part 3) ends with a character that has stray bits set (character 1); the part was probably edited or truncated."
+    );
+    let e = jwe::parse(&with_part(&token, 4, "A")).unwrap_err();
+    assert_eq!(e.part, Some(JwePart::Tag));
+    assert_eq!(
+        e.message,
+        "is 1 characters long, which no base64url encoding produces; the part may be truncated."
+    );
+    // '-' and '_' are base64url.
+    let p = jwe::parse(&with_part(&token, 3, "-_-_")).unwrap();
+    assert_eq!(p.ciphertext, [0xfb, 0xff, 0xbf]);
+    assert_eq!(p.parts[3].chars, 4);
+    assert_eq!(jwe::part_sizes(&with_part(&token, 3, "-_*")).len(), 5);
+    assert_eq!(jwe::part_sizes("a.b.c.d"), Vec::new());
+}
+
+fn explained(header: Value) -> Vec<(String, String, String)> {
+    jwe::explain_header(header.as_object().unwrap())
+        .into_iter()
+        .map(|r| (r.name, r.value, r.meaning))
+        .collect()
+}
+
+fn meaning_of(header: Value, name: &str) -> String {
+    explained(header)
+        .into_iter()
+        .find(|(n, ..)| n == name)
+        .unwrap()
+        .2
+}
+
+const NOT_INTERPRETED: &str = "A header parameter this debugger does not interpret.";
+
+#[test]
+fn every_header_member_is_explained() {
+    let rows = explained(json!({
+        "alg": "ECDH-ES+A192KW",
+        "enc": "A192CBC-HS384",
+        "zip": "DEF",
+        "epk": {"kty": "EC", "crv": "P-256"},
+        "apu": "QWxpY2U",
+        "apv": "Qm9i",
+        "kid": "k1",
+        "cty": "jwt",
+        "typ": "JOSE",
+        "crit": ["x"],
+        "jku": "https://example.com/keys",
+        "x5u": "https://example.com/cert",
+        "jwk": {},
+        "x5c": [],
+        "x5t": "AA",
+        "x5t#S256": "AA",
+        "iv": "AA",
+        "tag": "AA",
+        "other": 1,
+    }));
+    let meaning = |name: &str| rows.iter().find(|r| r.0 == name).unwrap().2.clone();
+    assert_eq!(meaning("alg"), "Key management: a 192-bit key agreed by ECDH (epk and the recipient's key) wraps the content key (AES Key Wrap).");
+    assert_eq!(meaning("enc"), "Content encryption: AES-192-CBC, authenticated with HMAC-SHA-384 over the header, IV and ciphertext (tag of 24 bytes).");
+    assert_eq!(meaning("zip"), "The plaintext was compressed with DEFLATE (RFC 1951) before encryption; it is inflated after decryption (at most 10 MB).");
+    assert_eq!(meaning("epk"), "The sender's ephemeral public key (EC P-256), made for this token: combined with the recipient's private key (ECDH) it gives the key-encryption key. It must be a point on its curve.");
+    assert_eq!(
+        meaning("apu"),
+        "Agreement PartyUInfo: information about the sender, mixed into the ECDH key derivation."
+    );
+    assert_eq!(meaning("apv"), "Agreement PartyVInfo: information about the recipient, mixed into the ECDH key derivation.");
+    assert_eq!(
+        meaning("kid"),
+        "Which of the recipient's keys the content key was encrypted to."
+    );
+    assert_eq!(
+        meaning("cty"),
+        "The plaintext is itself a JWT (a nested, usually signed, token)."
+    );
+    assert_eq!(meaning("typ"), "The media type of the whole token.");
+    assert_eq!(
+        meaning("crit"),
+        "Extensions the recipient must understand, or else reject the token."
+    );
+    for url in ["jku", "x5u"] {
+        assert_eq!(meaning(url), "A URL for the recipient's key; a server must never fetch keys from where a token says.");
+    }
+    for key in ["jwk", "x5c", "x5t", "x5t#S256"] {
+        assert_eq!(meaning(key), "The recipient's public key or certificate (for choosing a key, never for trusting it).", "{key}");
+    }
+    // Not a GCM key wrap, so iv and tag mean nothing here.
+    assert_eq!(meaning("iv"), NOT_INTERPRETED);
+    assert_eq!(meaning("tag"), NOT_INTERPRETED);
+    assert_eq!(meaning("other"), NOT_INTERPRETED);
+    let values: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(values[0], "ECDH-ES+A192KW");
+    assert_eq!(values[3], r#"{"kty":"EC","crv":"P-256"}"#);
+    assert_eq!(values[18], "1");
+    let gcmkw =
+        json!({"alg": "A256GCMKW", "iv": "AA", "tag": "AA", "cty": "text/plain", "zip": "GZ"});
+    assert_eq!(
+        meaning_of(gcmkw.clone(), "iv"),
+        "The IV of the AES-GCM key wrap (not the content's IV, which is part 3)."
+    );
+    assert_eq!(
+        meaning_of(gcmkw.clone(), "tag"),
+        "The tag of the AES-GCM key wrap (not the content's tag, which is part 5)."
+    );
+    assert_eq!(
+        meaning_of(gcmkw.clone(), "cty"),
+        "The media type of the plaintext."
+    );
+    assert_eq!(
+        meaning_of(gcmkw.clone(), "zip"),
+        "A compression this debugger does not know (only DEF is registered)."
+    );
+    assert_eq!(meaning_of(gcmkw, "alg"), "Key management: the content key is encrypted with a shared 256-bit key using AES-GCM (header iv and tag).");
+    assert_eq!(meaning_of(json!({"iv": "AA"}), "iv"), NOT_INTERPRETED);
+}
+
+#[test]
+fn every_algorithm_is_explained() {
+    let alg = |a: &str| meaning_of(json!({ "alg": a }), "alg");
+    assert_eq!(alg("RSA1_5"), "Key management: the content key is encrypted to the recipient's RSA key with PKCS#1 v1.5 padding (deprecated: padding oracles).");
+    assert_eq!(alg("RSA-OAEP"), "Key management: the content key is encrypted to the recipient's RSA key with OAEP (SHA-1).");
+    assert_eq!(alg("RSA-OAEP-256"), "Key management: the content key is encrypted to the recipient's RSA key with OAEP (SHA-256).");
+    assert_eq!(alg("A192KW"), "Key management: the content key is wrapped with a shared 192-bit key (AES Key Wrap, RFC 3394).");
+    assert_eq!(
+        alg("dir"),
+        "Key management: the shared key is the content key itself (no encrypted key)."
+    );
+    assert_eq!(alg("ECDH-ES"), "Key management: the content key is agreed by ECDH between the sender's ephemeral key (epk) and the recipient's key (no encrypted key).");
+    assert_eq!(alg("PBES2-HS384+A192KW"), "Key management: a 192-bit key derived from a password with PBKDF2 (salt p2s, p2c iterations) wraps the content key.");
+    assert_eq!(
+        alg("A512KW"),
+        "A key management algorithm this debugger does not know."
+    );
+    let enc = |e: &str| meaning_of(json!({ "enc": e }), "enc");
+    assert_eq!(enc("A256CBC-HS512"), "Content encryption: AES-256-CBC, authenticated with HMAC-SHA-512 over the header, IV and ciphertext (tag of 32 bytes).");
+    assert_eq!(enc("A128GCM"), "Content encryption: AES-128-GCM, which authenticates the header and ciphertext (16-byte tag).");
+    assert_eq!(
+        enc("A128CCM"),
+        "A content encryption this debugger does not know."
+    );
+    let p2 = |p2c: u64| meaning_of(json!({"p2s": "AAAAAAAAAAA", "p2c": p2c}), "p2c");
+    assert_eq!(meaning_of(json!({"p2s": "AAAAAAAAAAA"}), "p2s"), "PBES2 salt (8 bytes): random per token, so the same password gives a different key each time.");
+    assert_eq!(p2(999), "PBES2 iteration count: each password guess costs 999 rounds of PBKDF2. Fewer than the 1000 RFC 7518 asks for: guessing passwords is cheap.");
+    assert_eq!(
+        p2(1000),
+        "PBES2 iteration count: each password guess costs 1000 rounds of PBKDF2."
+    );
+    assert_eq!(
+        p2(1_000_000),
+        "PBES2 iteration count: each password guess costs 1000000 rounds of PBKDF2."
+    );
+    assert_eq!(p2(1_000_001), "PBES2 iteration count: each password guess costs 1000001 rounds of PBKDF2. More than the 1000000 this debugger runs, so it is refused.");
+}
+
+/// A PBES2 token (never decrypted here) with this salt and count.
+fn pbes2_with(p2s: &[u8], p2c: Value) -> String {
+    let header = json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2s": base64url::encode(p2s), "p2c": p2c});
+    format!(
+        "{}.{}.{}.{}.{}",
+        base64url::encode(header.to_string().as_bytes()),
+        base64url::encode(&[0u8; 24]),
+        base64url::encode(&[0u8; 12]),
+        base64url::encode(b"ciphertext"),
+        base64url::encode(&[0u8; 16]),
+    )
+}
+
+#[test]
+fn pbes2_salt_and_count_limits_are_inclusive() {
+    let low = |p2c: u64| {
+        format!("\"p2c\" is {p2c}: RFC 7518 §4.8.1.2 asks for at least 1000 iterations, so each password guess costs an attacker little.")
+    };
+    let d = jwe::describe(&pbes2_with(&[1; 8], 1000.into()));
+    assert_eq!(d.status, JweStatus::NoKey, "{}", d.message);
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    let d = jwe::describe(&pbes2_with(&[1; 8], 999.into()));
+    assert_eq!(d.status, JweStatus::NoKey);
+    assert_eq!(d.notes, [low(999)]);
+    let d = jwe::describe(&pbes2_with(&[1; 8], 1.into()));
+    assert_eq!(d.notes, [low(1)]);
+    let d = jwe::describe(&pbes2_with(&[1; 8], 1_000_000.into()));
+    assert_eq!(d.status, JweStatus::NoKey, "{}", d.message);
+    let d = jwe::describe(&pbes2_with(&[1; 8], 1_000_001.into()));
+    assert_eq!(d.status, JweStatus::Unsupported);
+    assert_eq!(d.message, "Refused: \"p2c\" asks for 1000001 PBKDF2 iterations; this debugger runs at most 1000000, since a token could otherwise keep it busy for minutes.");
+    let d = jwe::describe(&pbes2_with(&[1; 8], 0.into()));
+    assert_eq!(d.status, JweStatus::Malformed);
+    assert_eq!(d.message, "\"p2c\" must be a positive whole number.");
+    let d = jwe::describe(&pbes2_with(&[1; 7], 1000.into()));
+    assert_eq!(d.status, JweStatus::Malformed);
+    assert_eq!(
+        d.message,
+        "\"p2s\" is 7 bytes; RFC 7518 §4.8.1.1 requires a salt of at least 8."
+    );
+}
+
+#[test]
+fn gcm_key_wrap_iv_and_tag_lengths_are_checked() {
+    let token = encrypt(b"x", &oct(16, 1), "A128GCMKW", "A128GCM", false);
+    let with = |iv: usize, tag: usize| {
+        let mut header = header_of(&token);
+        header.insert("iv".into(), base64url::encode(&vec![1u8; iv]).into());
+        header.insert("tag".into(), base64url::encode(&vec![1u8; tag]).into());
+        jwe::describe(&with_header(&token, &header))
+    };
+    let d = with(12, 15);
+    assert_eq!(d.status, JweStatus::Failed);
+    assert_eq!(
+        d.message,
+        "The key wrap's \"iv\" and \"tag\" must be 12 and 16 bytes; they are 12 and 15."
+    );
+    assert_eq!(
+        with(11, 16).message,
+        "The key wrap's \"iv\" and \"tag\" must be 12 and 16 bytes; they are 11 and 16."
+    );
+    assert_eq!(with(12, 16).status, JweStatus::NoKey);
+}
+
+#[test]
+fn epk_must_be_a_whole_key_on_a_known_curve() {
+    let (public, private) = key_pair("ECDH-ES", "A128GCM");
+    let token = encrypt(b"x", &public, "ECDH-ES", "A128GCM", false);
+    let with_epk = |change: &dyn Fn(&mut Value)| {
+        let mut header = header_of(&token);
+        change(header.get_mut("epk").unwrap());
+        decrypt(&with_header(&token, &header), &private)
+    };
+    let shorten = |name: &'static str| {
+        move |epk: &mut Value| {
+            let bytes = base64url::decode_strict(epk[name].as_str().unwrap()).unwrap();
+            epk[name] = base64url::encode(&bytes[1..]).into();
+        }
+    };
+    for name in ["x", "y"] {
+        let d = with_epk(&shorten(name));
+        assert_eq!(d.status, JweStatus::Malformed, "{name}");
+        assert_eq!(
+            d.message,
+            "\"epk\": \"x\" and \"y\" must each be 32 bytes for P-256"
+        );
+    }
+    let d = with_epk(&|epk: &mut Value| *epk = json!({"kty": "OKP", "crv": "Ed25519", "x": "AA"}));
+    assert_eq!(d.status, JweStatus::Unsupported);
+    assert_eq!(d.message, "\"epk\" is a OKP key on \"Ed25519\"; ECDH-ES here works with EC P-256, P-384, P-521 and OKP X25519.");
+    let d = with_epk(&|epk: &mut Value| *epk = json!({}));
+    assert_eq!(d.message, "\"epk\" is a typeless key on \"\"; ECDH-ES here works with EC P-256, P-384, P-521 and OKP X25519.");
+    let d = with_epk(&|epk: &mut Value| {
+        *epk = json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(&[9u8; 31])})
+    });
+    assert_eq!(d.status, JweStatus::Malformed);
+    assert_eq!(d.message, "\"epk\": an X25519 \"x\" must be 32 bytes");
+    let d = with_epk(&|epk: &mut Value| *epk = json!("key"));
+    assert_eq!(d.message, "\"epk\": must be a JWK (a JSON object)");
+    assert_eq!(decrypt(&token, &private).text(), Some("x"));
+}
+
+#[test]
+fn how_many_keys_failed_is_said() {
+    let token = encrypt(b"x", &oct(16, 1), "A128KW", "A128GCM", false);
+    let wrong = |seed: u8| serde_json::from_str::<Value>(&oct(16, seed)).unwrap();
+    let d = decrypt(&token, &json!({"keys": [wrong(2), wrong(3)]}).to_string());
+    expect(&d, JweStatus::Failed, &[]);
+    assert_eq!(d.message, "None of the 2 keys that fit decrypts it: The shared key does not unwrap the content key: the key is wrong, or the encrypted key (part 2) was altered.");
+    let d = decrypt(&token, &json!({"keys": [wrong(2)]}).to_string());
+    assert_eq!(d.message, "The shared key does not unwrap the content key: the key is wrong, or the encrypted key (part 2) was altered.");
+    // Keys that do not fit: the first reason, then the others as notes.
+    let d = decrypt(&token, &json!({"keys": [serde_json::from_str::<Value>(&oct(24, 1)).unwrap(), serde_json::from_str::<Value>(&oct(32, 1)).unwrap()]}).to_string());
+    assert_eq!(d.status, JweStatus::KeyError);
+    assert_eq!(
+        d.message,
+        "A128KW needs a 128-bit (16-byte) key; the shared key is 24 bytes."
+    );
+    assert_eq!(
+        d.notes,
+        ["A128KW needs a 128-bit (16-byte) key; the shared key is 32 bytes."]
+    );
+    // The shared key as typed, named by how it was read.
+    let text_key = "0123456789abcdef";
+    let token = jwe::encrypt(
+        b"typed",
+        text_key,
+        SecretEncoding::Utf8,
+        &EncryptOptions {
+            alg: "A128KW".into(),
+            enc: "A128GCM".into(),
+            zip: false,
+            cty: None,
+            p2c: None,
+        },
+        &mut OsRng,
+    )
+    .unwrap();
+    let d = decrypt(&token, text_key);
+    assert_eq!(
+        d.key_used.as_deref(),
+        Some("the shared key typed as UTF-8 text (16 bytes)")
+    );
+    let token = encrypt(b"pw", "{not json", "PBES2-HS256+A128KW", "A128GCM", false);
+    let d = decrypt(&token, "{not json");
+    assert_eq!(d.text(), Some("pw"), "{}", d.message);
+    assert_eq!(d.key_used.as_deref(), Some("the password (9 bytes)"));
+}
+
+#[test]
+fn key_text_that_cannot_be_read_is_not_taken_for_a_secret() {
+    let token = encrypt(b"x", &oct(16, 1), "A128KW", "A128GCM", false);
+    let d = decrypt(&token, "{\"kty\":");
+    assert_eq!(d.status, JweStatus::KeyError);
+    assert!(
+        d.message
+            .starts_with("The key cannot be read: the key looks like JSON but is not valid JSON"),
+        "{}",
+        d.message
+    );
+    let options = EncryptOptions {
+        alg: "A128KW".into(),
+        enc: "A128GCM".into(),
+        zip: false,
+        cty: None,
+        p2c: None,
+    };
+    let e = jwe::encrypt(
+        b"x",
+        "{\"kty\":",
+        SecretEncoding::Utf8,
+        &options,
+        &mut OsRng,
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("the key cannot be read: the key looks like JSON"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_jwks_use_and_alg_restrict_it() {
+    let token = encrypt(b"x", &oct(16, 1), "A128KW", "A128GCM", false);
+    let key = |member: &str, value: &str| {
+        let mut k: Value = serde_json::from_str(&oct(16, 1)).unwrap();
+        k[member] = value.into();
+        k.to_string()
+    };
+    assert_eq!(decrypt(&token, &key("use", "enc")).text(), Some("x"));
+    assert_eq!(decrypt(&token, &key("alg", "A128KW")).text(), Some("x"));
+    let d = decrypt(&token, &key("alg", "A256KW"));
+    assert_eq!(d.status, JweStatus::KeyError);
+    assert_eq!(
+        d.message,
+        "The key's \"alg\" is \"A256KW\", so it must not be used for A128KW (RFC 7517 §4.4)."
+    );
+    // Only a key for dir may name the content encryption instead.
+    assert_eq!(
+        decrypt(&token, &key("alg", "A128GCM")).status,
+        JweStatus::KeyError
+    );
+    let dir = encrypt(b"d", &oct(16, 1), "dir", "A128GCM", false);
+    assert_eq!(decrypt(&dir, &key("alg", "A128GCM")).text(), Some("d"));
+    assert_eq!(decrypt(&dir, &key("alg", "dir")).text(), Some("d"));
+    let d = decrypt(&dir, &oct(15, 1));
+    assert_eq!(
+        d.message,
+        "dir with A128GCM needs a 128-bit (16-byte) key; the shared key is 15 bytes."
+    );
+    // Encrypting obeys the same restrictions.
+    let options = EncryptOptions {
+        alg: "A128KW".into(),
+        enc: "A128GCM".into(),
+        zip: false,
+        cty: None,
+        p2c: None,
+    };
+    let e = jwe::encrypt(
+        b"x",
+        &key("use", "sig"),
+        SecretEncoding::Utf8,
+        &options,
+        &mut OsRng,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "The key's \"use\" is \"sig\", so it is not meant for encryption."
+    );
+}
+
+#[test]
+fn keys_of_the_wrong_kind_say_exactly_why() {
+    let rsa = rsa_private();
+    let token = encrypt(b"x", "pw", "PBES2-HS256+A128KW", "A128GCM", false);
+    let d = decrypt(&token, &rsa);
+    assert_eq!(d.message, "PBES2-HS256+A128KW derives its key from a password; an RSA 2048-bit key cannot be used. Type the password as text.");
+    let (ec_public, _) = key_pair("ECDH-ES", "A128GCM");
+    let token = encrypt(b"x", &ec_public, "ECDH-ES+A128KW", "A128GCM", false);
+    let d = decrypt(&token, &ec_public);
+    assert_eq!(d.status, JweStatus::KeyError);
+    assert_eq!(d.message, "This is an EC P-256 public key; decrypting ECDH-ES+A128KW needs the recipient's private key.");
+    let x_public = key_export::convert(&x25519_private_jwk()).unwrap()[0]
+        .public_jwk
+        .clone();
+    let d = decrypt(&token, &x_public);
+    assert_eq!(
+        d.message,
+        "The token's ephemeral key is on P-256, this key is X25519; ECDH needs both on one curve."
+    );
+    let x_token = encrypt(b"x", &x_public, "ECDH-ES", "A128GCM", false);
+    let d = decrypt(&x_token, &x_public);
+    assert_eq!(
+        d.message,
+        "This is an X25519 public key; decrypting ECDH-ES needs the recipient's private key."
+    );
+    assert_eq!(decrypt(&x_token, &x25519_private_pem()).text(), Some("x"));
+    // Encrypting to a key of the wrong kind.
+    let err = |key: &str, alg: &str| {
+        let options = EncryptOptions {
+            alg: alg.into(),
+            enc: "A128GCM".into(),
+            zip: false,
+            cty: None,
+            p2c: None,
+        };
+        jwe::encrypt(b"x", key, SecretEncoding::Utf8, &options, &mut OsRng).unwrap_err()
+    };
+    let (rsa_public, _) = key_pair("RSA-OAEP", "A128GCM");
+    assert_eq!(
+        err(&rsa_public, "A128KW"),
+        "An RSA 2048-bit key cannot be used for A128KW: it needs a 128-bit (16-byte) shared key."
+    );
+    assert_eq!(
+        err(&ec_public, "RSA-OAEP"),
+        "An EC P-256 key cannot be used for RSA-OAEP: it needs an RSA public key."
+    );
+    assert_eq!(err(&rsa_public, "ECDH-ES"), "An RSA 2048-bit key cannot be used for ECDH-ES: it needs an EC (P-256, P-384, P-521) or X25519 public key.");
+    assert_eq!(
+        err("", "ECDH-ES"),
+        "ECDH-ES needs an EC (P-256, P-384, P-521) or X25519 public key"
+    );
+}
+
+#[test]
+fn encryption_writes_the_keys_kid_and_checks_p2c() {
+    let mut k: Value = serde_json::from_str(&oct(16, 1)).unwrap();
+    k["kid"] = "shared-1".into();
+    let token = encrypt(b"x", &k.to_string(), "A128KW", "A128GCM", false);
+    assert_eq!(header_of(&token)["kid"], "shared-1");
+    let mut rsa: Value = serde_json::from_str(&key_pair("RSA-OAEP", "A128GCM").0).unwrap();
+    rsa["kid"] = "rsa-1".into();
+    let token = encrypt(b"x", &rsa.to_string(), "RSA-OAEP-256", "A128GCM", false);
+    assert_eq!(header_of(&token)["kid"], "rsa-1");
+    let token = encrypt(b"x", &oct(16, 1), "A128KW", "A128GCM", false);
+    assert!(!header_of(&token).contains_key("kid"));
+    let with_p2c = |p2c: u32| {
+        let options = EncryptOptions {
+            alg: "PBES2-HS256+A128KW".into(),
+            enc: "A128GCM".into(),
+            zip: false,
+            cty: None,
+            p2c: Some(p2c),
+        };
+        jwe::encrypt(b"x", "pw", SecretEncoding::Utf8, &options, &mut OsRng)
+    };
+    assert_eq!(
+        with_p2c(999).unwrap_err(),
+        "p2c must be between 1000 and 1000000; it is 999"
+    );
+    assert_eq!(
+        with_p2c(1_000_001).unwrap_err(),
+        "p2c must be between 1000 and 1000000; it is 1000001"
+    );
+}
+
+#[test]
+fn encryption_accepts_the_largest_p2c() {
+    // A million PBKDF2 rounds: seconds of work, kept in a test of its own.
+    let options = EncryptOptions {
+        alg: "PBES2-HS256+A128KW".into(),
+        enc: "A128GCM".into(),
+        zip: false,
+        cty: None,
+        p2c: Some(1_000_000),
+    };
+    let token = jwe::encrypt(b"x", "pw", SecretEncoding::Utf8, &options, &mut OsRng).unwrap();
+    assert_eq!(header_of(&token)["p2c"], 1_000_000);
+}
+
+#[test]
+fn ecdh_es_with_a_64_byte_content_key_matches_an_independent_sender() {
+    // The sender's side written out here from RFC 7518 §4.6 and §5.2 with
+    // the primitives themselves: ECDH on P-256, Concat KDF (two SHA-256
+    // blocks, counters 1 and 2) and AES-256-CBC with HMAC-SHA-512.
+    use aes::cipher::{block_padding::Pkcs7, BlockEncryptMut, KeyIvInit};
+    use hmac::{Hmac, Mac};
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+    use sha2::{Digest, Sha256, Sha512};
+    let (private, public) = ec_pair("ES256");
+    let KeyText::Keys { keys, .. } = keys::parse_key_text(&public).unwrap() else {
+        panic!("not a key");
+    };
+    let KeyMaterial::Ec { point, .. } = &keys[0].material else {
+        panic!("not EC");
+    };
+    let recipient = p256::PublicKey::from_sec1_bytes(point).unwrap();
+    let ephemeral = p256::SecretKey::from_slice(&[0x11; 32]).unwrap();
+    let z = p256::ecdh::diffie_hellman(ephemeral.to_nonzero_scalar(), recipient.as_affine());
+    let mut other = Vec::new();
+    other.extend_from_slice(&13u32.to_be_bytes());
+    other.extend_from_slice(b"A256CBC-HS512");
+    other.extend_from_slice(&[0; 8]);
+    other.extend_from_slice(&512u32.to_be_bytes());
+    let mut cek = Vec::new();
+    for counter in [1u32, 2] {
+        let mut h = Sha256::new();
+        h.update(counter.to_be_bytes());
+        h.update(z.raw_secret_bytes());
+        h.update(&other);
+        cek.extend_from_slice(&h.finalize());
+    }
+    let epk = ephemeral.public_key().to_encoded_point(false);
+    let header = json!({
+        "alg": "ECDH-ES",
+        "enc": "A256CBC-HS512",
+        "epk": {
+            "kty": "EC",
+            "crv": "P-256",
+            "x": base64url::encode(epk.x().unwrap()),
+            "y": base64url::encode(epk.y().unwrap()),
+        },
+    });
+    let protected = base64url::encode(header.to_string().as_bytes());
+    let iv = [4u8; 16];
+    let ciphertext = cbc::Encryptor::<aes::Aes256>::new_from_slices(&cek[32..], &iv)
+        .unwrap()
+        .encrypt_padded_vec_mut::<Pkcs7>(b"two blocks of key");
+    let mut mac = <Hmac<Sha512>>::new_from_slice(&cek[..32]).unwrap();
+    mac.update(protected.as_bytes());
+    mac.update(&iv);
+    mac.update(&ciphertext);
+    mac.update(&((protected.len() as u64) * 8).to_be_bytes());
+    let tag = &mac.finalize().into_bytes()[..32];
+    let token = format!(
+        "{protected}..{}.{}.{}",
+        base64url::encode(&iv),
+        base64url::encode(&ciphertext),
+        base64url::encode(tag)
+    );
+    let d = decrypt(&token, &private);
+    assert_eq!(d.status, JweStatus::Decrypted, "{}", d.message);
+    assert_eq!(d.text(), Some("two blocks of key"));
+}
+
+/// A dir/A128GCM token of `content` as it is, with `zip` in the header.
+fn dir_gcm_token(key: &[u8; 16], content: &[u8], zip: bool) -> String {
+    use aes_gcm::aead::{AeadInPlace, KeyInit};
+    let mut header = json!({"alg": "dir", "enc": "A128GCM"});
+    if zip {
+        header["zip"] = "DEF".into();
+    }
+    let protected = base64url::encode(header.to_string().as_bytes());
+    let iv = [3u8; 12];
+    let mut buf = content.to_vec();
+    let tag = aes_gcm::Aes128Gcm::new_from_slice(key)
+        .unwrap()
+        .encrypt_in_place_detached(&iv.into(), protected.as_bytes(), &mut buf)
+        .unwrap();
+    format!(
+        "{protected}..{}.{}.{}",
+        base64url::encode(&iv),
+        base64url::encode(&buf),
+        base64url::encode(&tag)
+    )
+}
+
+#[test]
+fn content_that_is_not_deflate_is_refused_after_it_authenticates() {
+    let key = [5u8; 16];
+    let jwk = json!({"kty": "oct", "k": base64url::encode(&key)}).to_string();
+    let d = decrypt(&dir_gcm_token(&key, b"not deflate at all", true), &jwk);
+    expect(&d, JweStatus::Failed, &[]);
+    assert_eq!(d.message, "The content authenticates but is not valid DEFLATE data (RFC 1951), although \"zip\" is \"DEF\".");
+    assert_eq!(
+        d.key_used.as_deref(),
+        Some("HMAC secret (16 bytes) from a JWK")
+    );
+    let d = decrypt(&dir_gcm_token(&key, b"plain", false), &jwk);
+    assert_eq!(
+        d.message,
+        "Decrypted: the authentication tag verifies (5 bytes of plaintext)."
+    );
+}
+
+#[test]
+fn only_a_compact_jws_plaintext_is_nested() {
+    let key = [6u8; 16];
+    let jwk = json!({"kty": "oct", "k": base64url::encode(&key)}).to_string();
+    let jws = jwt_debugger::core::SAMPLE_TOKEN;
+    let nested =
+        |content: &str| decrypt(&dir_gcm_token(&key, content.as_bytes(), false), &jwk).nested;
+    assert_eq!(nested(jws).as_deref(), Some(jws));
+    assert_eq!(nested(&format!(" {jws}\n")).as_deref(), Some(jws));
+    assert_eq!(nested("x.y.z"), None);
+    assert_eq!(nested("a.b"), None);
+    assert_eq!(nested(&format!("{jws}.x")), None);
+    assert_eq!(nested("plain text"), None);
+}
+
+#[test]
+fn plaintext_is_text_only_when_it_is_utf8_and_travels_as_base64url() {
+    let key = [7u8; 16];
+    let jwk = json!({"kty": "oct", "k": base64url::encode(&key)}).to_string();
+    let d = decrypt(&dir_gcm_token(&key, &[0xff, 0xfe], false), &jwk);
+    assert_eq!(d.plaintext.as_deref(), Some(&[0xff, 0xfe][..]));
+    assert_eq!(d.text(), None);
+    let d = decrypt(&dir_gcm_token(&key, b"hi", false), &jwk);
+    assert_eq!(d.text(), Some("hi"));
+    let wire = serde_json::to_value(&d).unwrap();
+    assert_eq!(wire["plaintext"], "aGk");
+    let back: Decryption = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!(back, d);
+    let mut none = wire.clone();
+    none["plaintext"] = Value::Null;
+    let back: Decryption = serde_json::from_value(none).unwrap();
+    assert_eq!(back.plaintext, None);
+    let mut bad = wire;
+    bad["plaintext"] = "a=".into();
+    assert!(serde_json::from_value::<Decryption>(bad).is_err());
+}
+
+#[test]
+fn a_one_block_key_wrap_is_refused_before_unwrapping() {
+    // RFC 3394 wraps at least two 64-bit blocks; a valid wrap of a single
+    // block must not reach the content decryption.
+    let kek = [1u8; 16];
+    let jwk = json!({"kty": "oct", "k": base64url::encode(&kek)}).to_string();
+    let token = encrypt(b"x", &jwk, "A128KW", "A128GCM", false);
+    let one_block = aes_kw::KekAes128::try_from(&kek[..])
+        .unwrap()
+        .wrap_vec(&[9u8; 8])
+        .unwrap();
+    assert_eq!(one_block.len(), 16);
+    let d = decrypt(&with_part(&token, 1, &base64url::encode(&one_block)), &jwk);
+    assert_eq!(d.status, JweStatus::Failed);
+    assert_eq!(d.message, "The shared key does not unwrap the content key: the key is wrong, or the encrypted key (part 2) was altered.");
+}

@@ -2036,6 +2036,37 @@ mod tests {
     }
 
     #[test]
+    fn concat_kdf_counts_its_blocks_from_one() {
+        // 64 bytes (ECDH-ES with A256CBC-HS512) take two SHA-256 blocks:
+        // SHA-256(counter ‖ Z ‖ OtherInfo) with counters 1 and 2.
+        let z = [7u8; 32];
+        let mut other = Vec::new();
+        other.extend_from_slice(&13u32.to_be_bytes());
+        other.extend_from_slice(b"A256CBC-HS512");
+        other.extend_from_slice(&5u32.to_be_bytes());
+        other.extend_from_slice(b"Alice");
+        other.extend_from_slice(&3u32.to_be_bytes());
+        other.extend_from_slice(b"Bob");
+        other.extend_from_slice(&512u32.to_be_bytes());
+        let block = |counter: u32| {
+            let mut h = Sha256::new();
+            h.update(counter.to_be_bytes());
+            h.update(z);
+            h.update(&other);
+            h.finalize().to_vec()
+        };
+        let expected = [block(1), block(2)].concat();
+        assert_eq!(
+            concat_kdf(&z, "A256CBC-HS512", b"Alice", b"Bob", 64),
+            expected
+        );
+        assert_eq!(
+            concat_kdf(&z, "A256CBC-HS512", b"Alice", b"Bob", 48).len(),
+            48
+        );
+    }
+
+    #[test]
     fn parse_errors_say_which_part_and_where() {
         let e = parse("eyJhbGciOiJkaXIifQ.AA.b!cd.AA.AA").unwrap_err();
         assert_eq!(e.part, Some(JwePart::Iv));
