@@ -85,6 +85,11 @@ fn verify_corpus() {
     replay_all("verify", replay::run_verify);
 }
 
+#[test]
+fn validate_corpus() {
+    replay_all("validate", replay::run_validate);
+}
+
 /// Found by the `verify` target: `verify_signature` panicked ("mid > len")
 /// for EC key material and a signature shorter than one coordinate, e.g.
 /// RS256 with a 3-byte signature. It now refuses keys that do not fit.

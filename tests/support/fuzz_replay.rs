@@ -988,3 +988,240 @@ impl rand_core::RngCore for FixedRng {
 }
 
 impl rand_core::CryptoRng for FixedRng {}
+
+// ---------------------------------------------------------------------------
+// validate
+// ---------------------------------------------------------------------------
+
+/// The settings fields of a structured `validate` input, in order.
+pub const VALIDATE_FIELDS: [&str; 15] = [
+    "payload",
+    "profile",
+    "algs",
+    "iss",
+    "aud",
+    "sub",
+    "nonce",
+    "typ",
+    "required",
+    "leeway",
+    "max_age",
+    "access_token",
+    "code",
+    "schema",
+    "now_text",
+];
+
+/// Clocks a job is answered at: the epoch, 2026, both ends of i64, year 1,
+/// year 9999, a far-future date, and just before the epoch.
+pub const CLOCKS: [i64; 8] = [
+    0,
+    1_777_636_800,
+    i64::MIN,
+    i64::MAX,
+    -62_135_596_800,
+    253_402_300_799,
+    4_102_444_800,
+    -1,
+];
+
+/// `s0 s1 rest`. When s1 is a multiple of 4, the rest is a request to the
+/// validation worker as it arrives (`engine::handle_validation_json`): the
+/// answer is always a message that parses, with the request's sequence
+/// number when it has one. Otherwise the rest is `header 0xff payload 0xff
+/// profile 0xff algs 0xff iss 0xff aud 0xff sub 0xff nonce 0xff typ 0xff
+/// required 0xff leeway 0xff max_age 0xff access_token 0xff code 0xff
+/// schema 0xff now_text`, a job is built from it (the token from header and
+/// payload JSON, or the header text as the token when s0 says so; the
+/// signature verdict's status, leniency and the clock from s0; an empty
+/// profile field becomes the profile s1 picks), and `validate::answer`'s
+/// promises are checked; when s1 says so the job also goes through the
+/// worker as JSON and must come back with the same answer.
+pub fn run_validate(data: &[u8]) {
+    use jwt_debugger::core::engine::{self, Message, Request, Response};
+    use jwt_debugger::core::validate::{self, Inputs, Profile, ValidateJob};
+    let ([s0, s1], data) = selectors::<2>(data);
+    if s1 % 4 == 0 {
+        let text = String::from_utf8_lossy(data);
+        let reply = engine::handle_validation_json(&text);
+        let message: Message<Response> = serde_json::from_str(&reply)
+            .unwrap_or_else(|e| panic!("the answer does not parse ({e}): {reply}"));
+        if let Ok(request) = serde_json::from_str::<Message<Request>>(&text) {
+            assert_eq!(message.seq, request.seq);
+            match (&request.body, &message.body) {
+                (Request::Validate(job), Response::Validated(answer)) => {
+                    check_validated(job, answer);
+                }
+                (Request::Validate(_), other) => panic!("a job answered with {other:?}"),
+                (_, Response::BadRequest(_)) => {}
+                (_, other) => panic!("not a job, answered with {other:?}"),
+            }
+        } else {
+            assert!(matches!(message.body, Response::BadRequest(_)), "{reply}");
+        }
+        return;
+    }
+
+    let mut fields = data.split(|&b| b == 0xff);
+    let mut next = || String::from_utf8_lossy(fields.next().unwrap_or_default()).into_owned();
+    let header = next();
+    let mut field = [(); 15].map(|_| next());
+    let token = if s0 & 0x10 != 0 {
+        header
+    } else {
+        format!(
+            "{}.{}.ZHVtbXktc2lnbmF0dXJl",
+            base64url::encode(header.as_bytes()),
+            base64url::encode(field[0].as_bytes())
+        )
+    };
+    if field[1].is_empty() {
+        field[1] = Profile::ALL[usize::from(s1 / 4) % Profile::ALL.len()]
+            .value()
+            .to_string();
+    }
+    let [_, profile, algs, iss, aud, sub, nonce, typ, required, leeway, max_age, access_token, code, schema, now_text] =
+        field;
+    let status = [
+        Status::Valid,
+        Status::Invalid,
+        Status::Checking,
+        Status::NoKey,
+        Status::KeyError,
+        Status::Unsecured,
+        Status::Unsupported,
+        Status::Malformed,
+    ][usize::from(s0) % 8];
+    let mut signature = verify::Verdict::new(status, "The signature is valid. It is.");
+    signature.lenient = s0 & 0x08 != 0;
+    let job = ValidateJob {
+        token,
+        signature,
+        inputs: Inputs {
+            profile,
+            algs,
+            iss,
+            aud,
+            sub,
+            nonce,
+            typ,
+            required,
+            leeway,
+            max_age,
+            access_token,
+            code,
+            schema,
+            now_text,
+        },
+        clock: CLOCKS[usize::from(s0 >> 5)],
+    };
+    let answer = validate::answer(&job);
+    check_validated(&job, &answer);
+    if s1 % 4 == 1 {
+        let request = engine::encode(&Message {
+            seq: u64::from(s0),
+            body: Request::Validate(Box::new(job)),
+        });
+        let reply = engine::handle_validation_json(&request);
+        let message: Message<Response> = serde_json::from_str(&reply)
+            .unwrap_or_else(|e| panic!("the answer does not parse ({e}): {reply}"));
+        assert_eq!(message.seq, u64::from(s0));
+        assert_eq!(
+            message.body,
+            Response::Validated(answer),
+            "the worker answers the same"
+        );
+    }
+}
+
+/// What a validation answer promises: an error alone when a setting cannot
+/// be read; otherwise one line per rule, accepted exactly when no line
+/// failed, and an accepted token meets every setting that was given.
+fn check_validated(
+    job: &jwt_debugger::core::validate::ValidateJob,
+    answer: &jwt_debugger::core::validate::Validated,
+) {
+    use jwt_debugger::core::validate::{self, CheckResult};
+    let exp = validate::from_inputs(&job.inputs);
+    let Some(v) = &answer.validation else {
+        let error = answer.error.as_deref().expect("no verdict says why");
+        assert!(!error.is_empty());
+        assert_eq!(exp.as_ref().err().map(String::as_str), Some(error));
+        assert!(answer.snippets.is_empty());
+        return;
+    };
+    assert!(answer.error.is_none());
+    let exp = exp.expect("a verdict comes from readable settings");
+    assert!(!answer.snippets.is_empty());
+    for s in &answer.snippets {
+        assert!(!s.library.is_empty() && !s.code.is_empty());
+    }
+    let mut rules = HashSet::new();
+    for c in &v.checks {
+        assert!(!c.rule.is_empty() && !c.detail.is_empty(), "{c:?}");
+        assert!(
+            rules.insert(c.rule.as_str()),
+            "one line per rule: {:?}",
+            v.checks
+        );
+        if !c.reason.is_empty() {
+            assert_eq!(c.result, CheckResult::Fail, "{c:?}");
+        }
+    }
+    for rule in ["signature", "alg", "exp", "schema"] {
+        assert!(rules.contains(rule), "no {rule} line: {:?}", v.checks);
+    }
+    let failed = v.checks.iter().any(|c| c.result == CheckResult::Fail);
+    assert_eq!(v.accepted, !failed, "{v:?}");
+    assert!(!v.summary.is_empty());
+    if !v.accepted {
+        return;
+    }
+    // An accepted token: the signature holds (or is still being checked),
+    // and every setting that was given is met.
+    assert!(
+        matches!(job.signature.status, Status::Valid | Status::Checking),
+        "accepted with a {:?} signature",
+        job.signature.status
+    );
+    let d = token::decode(&job.token);
+    assert_ne!(d.alg(), Some("none"), "accepted alg none");
+    if !exp.algs.is_empty() {
+        let alg = d.alg().expect("an accepted token has an alg");
+        assert!(
+            exp.algs.iter().any(|a| a == alg),
+            "{alg} not in {:?}",
+            exp.algs
+        );
+    }
+    let claims = d.claims().expect("an accepted token has claims");
+    let text = |name: &str| claims.get(name).and_then(serde_json::Value::as_str);
+    if let Some(iss) = &exp.iss {
+        assert_eq!(text("iss"), Some(iss.as_str()), "iss");
+    }
+    if let Some(sub) = &exp.sub {
+        assert_eq!(text("sub"), Some(sub.as_str()), "sub");
+    }
+    if let Some(nonce) = &exp.nonce {
+        assert_eq!(text("nonce"), Some(nonce.as_str()), "nonce");
+    }
+    if let Some(aud) = &exp.aud {
+        let ok = match claims.get("aud") {
+            Some(serde_json::Value::String(s)) => s == aud,
+            Some(serde_json::Value::Array(list)) => list.iter().any(|a| a.as_str() == Some(aud)),
+            _ => false,
+        };
+        assert!(ok, "aud {aud:?} in {:?}", claims.get("aud"));
+    }
+    for name in exp
+        .required
+        .iter()
+        .map(String::as_str)
+        .chain(exp.profile.required_claims().iter().copied())
+    {
+        assert!(
+            claims.contains_key(name),
+            "required {name} missing but accepted"
+        );
+    }
+}
