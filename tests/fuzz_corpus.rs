@@ -85,6 +85,11 @@ fn verify_corpus() {
     replay_all("verify", replay::run_verify);
 }
 
+#[test]
+fn validate_corpus() {
+    replay_all("validate", replay::run_validate);
+}
+
 /// Found by the `verify` target: `verify_signature` panicked ("mid > len")
 /// for EC key material and a signature shorter than one coordinate, e.g.
 /// RS256 with a 3-byte signature. It now refuses keys that do not fit.
@@ -93,12 +98,14 @@ fn verify_signature_refuses_keys_that_do_not_fit() {
     use jwt_debugger::core::keys::{Curve, KeyMaterial};
     use jwt_debugger::core::token;
     use jwt_debugger::core::verify::verify_signature;
-    // The kept input: token "a.b.AAAA" (3-byte signature), 0xff, then the
-    // P-256 private scalar 1, whose public point the target derives.
+    // The kept input: two selector bytes (the derived key, RS256), token
+    // "a.b.AAAA" (3-byte signature), 0xff, then the P-256 private scalar 1,
+    // whose public point the target derives.
     let data = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/verify/ec-split-panic"),
     )
     .expect("kept regression input");
+    let data = &data[2..];
     let (token_bytes, key_bytes) = data.split_at(data.iter().position(|&b| b == 0xff).unwrap());
     let d = token::decode(std::str::from_utf8(token_bytes).unwrap());
     let signature = d.signature.clone().unwrap();
@@ -127,16 +134,18 @@ fn ec_parameters_alone_are_a_key_error() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/keys");
     for name in ["ec-parameters-only", "ec-parameters-then-broken-key"] {
         let text = std::fs::read_to_string(dir.join(name)).expect("kept regression input");
-        let parsed = parse_key_text(&text);
+        // After the selector byte that reads the bytes as key text.
+        let text = &text[1..];
+        let parsed = parse_key_text(text);
         assert!(
             !matches!(&parsed, Ok(KeyText::Keys { keys, .. }) if keys.is_empty()),
             "{name}: {parsed:?}"
         );
-        assert!(!summarize(&text, 0).is_empty(), "{name}: summary is empty");
+        assert!(!summarize(text, 0).is_empty(), "{name}: summary is empty");
         let d = decode("eyJhbGciOiJFUzI1NiJ9.e30.AAAA");
         let v = verify(&VerifyRequest {
             decoded: &d,
-            key_text: &text,
+            key_text: text,
             encoding: SecretEncoding::Utf8,
             detached_payload: None,
             now: 0,

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Writes fuzz/seeds/<target>/ from real inputs: the app's sample token, the
 RFC vectors (tests/vectors/rfc_vectors.json) and keys made by openssl
-in KEYDIR (see fuzz/README.md). Re-running rewrites the same file names."""
+in KEYDIR (see fuzz/README.md), each with the selector bytes its target
+reads (fuzz_selectors.py). Re-running rewrites the same file names."""
 import base64, hashlib, json, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fuzz_selectors  # noqa: E402
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, utils
@@ -23,12 +27,15 @@ def b64u(b):
 
 
 def write(target, name, data):
+    """Writes the seed with the leading selector bytes its target reads
+    (one file per selector worth trying, see fuzz_selectors.py)."""
     d = os.path.join(SEEDS, target)
     os.makedirs(d, exist_ok=True)
     if isinstance(data, str):
         data = data.encode()
-    with open(os.path.join(d, name), "wb") as f:
-        f.write(data)
+    for out_name, out in fuzz_selectors.seed(target, name, data):
+        with open(os.path.join(d, out_name), "wb") as f:
+            f.write(out)
 
 
 def key_file(name):

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Seeds for the `sign` fuzz target: `header 0xff payload 0xff key 0xff selector`.
+"""Seeds for the `sign` fuzz target: `selector mode header 0xff payload 0xff key`
+(written as `header 0xff payload 0xff key 0xff selector`, then moved by
+fuzz_selectors.py; `mode` picks signing or the key tool, each seed gets both).
 
 Every text key among the `keys` seeds (PEM and JWK, public and private) is
 paired with a header for the algorithm that fits it and one that does not,
@@ -8,6 +10,10 @@ plus HMAC secrets in each encoding. Run from the repository root:
     python3 fuzz/scripts/make_sign_seeds.py
 """
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fuzz_selectors  # noqa: E402
 
 KEYS = "fuzz/seeds/keys"
 OUT = "fuzz/seeds/sign"
@@ -25,8 +31,10 @@ def main():
     seeds = {}
     texts = []
     for name in sorted(os.listdir(KEYS)):
+        if "@" in name:  # the same key read another way
+            continue
         with open(os.path.join(KEYS, name), "rb") as f:
-            data = f.read()
+            data = f.read()[1:]  # after the `keys` selector byte
         if data.lstrip().startswith((b"-----BEGIN", b"{")):
             texts.append((name, data))
     for name, key in texts:
@@ -38,10 +46,15 @@ def main():
             seeds[f"secret{i}-{alg}"] = b"\xff".join([header(alg), PAYLOAD, secret, bytes([i])])
     seeds["broken-json"] = b"\xff".join([b'{"alg": "HS256",', b"{", b"k", b"\x00"])
     seeds["crit"] = b"\xff".join([header("HS256", b',"crit":["x"],"x":1'), b"{}", b"k", b"\x00"])
+    written = 0
     for name, data in seeds.items():
-        with open(os.path.join(OUT, name), "wb") as f:
-            f.write(data)
-    print(f"{len(seeds)} seeds in {OUT}")
+        # The selector moves to the front, with the byte that picks signing
+        # or the key tool (fuzz_selectors.py).
+        for out_name, out in fuzz_selectors.seed("sign", name, data):
+            with open(os.path.join(OUT, out_name), "wb") as f:
+                f.write(out)
+            written += 1
+    print(f"{written} seeds in {OUT}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,13 @@
 //
 // A panic here is a finding: either the core panicked, or it broke one of
 // the invariants asserted below.
+//
+// Most targets read one or two leading selector bytes, which pick the one
+// interpretation (PEM tag, JWK member, algorithm, key material, secret
+// encoding, `now`…) an execution runs, instead of running all of them on
+// every input: each execution is cheap, and since the fuzzer mutates the
+// selector like any other byte, the whole space is still explored. The
+// replay runs each kept input with the selector it carries.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -50,27 +57,38 @@ pub const PEM_TAGS: [&str; 6] = [
 // decode
 // ---------------------------------------------------------------------------
 
-/// Bytes → lossy text → `token::decode`, `highlight`, findings and claims.
+/// The first `N` bytes of the input (zeros where it is shorter) and the rest.
+pub fn selectors<const N: usize>(data: &[u8]) -> ([u8; N], &[u8]) {
+    let mut sel = [0u8; N];
+    let n = N.min(data.len());
+    sel[..n].copy_from_slice(&data[..n]);
+    (sel, &data[n..])
+}
+
+/// `s0 s1 text`: the text → `token::decode`, `highlight`, findings at the
+/// `now` s0 picks (one of [`NOWS`]) and claims rows at another `now` and the
+/// UTC offset s1 picks (one of [`OFFSETS`], a multiple of 15 minutes made
+/// from s1, or an offset that depends on the date).
 pub fn run_decode(data: &[u8]) {
+    let ([s0, s1], data) = selectors::<2>(data);
     let raw = String::from_utf8_lossy(data);
     let raw: &str = &raw;
     let d = token::decode(raw);
     check_clean(raw, &d);
     check_highlight(raw, &d);
     check_decoded(&d);
-    for now in NOWS {
-        for f in findings::token_findings(&d, now) {
-            assert!(!f.code.is_empty() && !f.title.is_empty() && !f.detail.is_empty());
-        }
+    let now = NOWS[usize::from(s0) % NOWS.len()];
+    for f in findings::token_findings(&d, now) {
+        assert!(!f.code.is_empty() && !f.title.is_empty() && !f.detail.is_empty());
     }
+    let rows_now = [0, 1_767_225_600, i64::MAX, i64::MIN][usize::from(s0 >> 3) % 4];
     if let Some(header) = &d.header {
-        check_rows(header, data);
+        check_rows(header, rows_now, s1);
     }
     if let PayloadView::Json(doc) = &d.payload {
-        check_rows(doc, data);
+        check_rows(doc, rows_now, s1);
     }
 }
-
 fn check_clean(raw: &str, d: &Decoded) {
     let c = &d.clean;
     assert!(c.core.start <= c.core.end && c.core.end <= raw.len());
@@ -175,24 +193,26 @@ fn check_decoded(d: &Decoded) {
     let _ = d.claims();
 }
 
-fn check_rows(doc: &json::JsonDoc, data: &[u8]) {
-    let from_data = i32::from(data.first().copied().unwrap_or(0) as i8) * 15;
-    for now in [0, 1_767_225_600, i64::MAX, i64::MIN] {
-        for offset in OFFSETS.into_iter().chain([from_data]) {
-            let rows = claims::rows(doc, now, &|_| offset);
-            let members = doc.value.as_object().map_or(0, |m| m.len());
-            assert_eq!(rows.len(), members, "one row per member");
-            for row in rows {
-                assert!(!row.value.is_empty(), "{} has a value", row.name);
-                if let Some(t) = row.time {
-                    assert!(t.iso.ends_with('Z') && !t.relative.is_empty());
-                }
-            }
+fn check_rows(doc: &json::JsonDoc, now: i64, sel: u8) {
+    let fixed = match usize::from(sel) % 8 {
+        i @ 0..=5 => Some(OFFSETS[i]),
+        6 => Some(i32::from(sel as i8) * 15),
+        // The app's offset function depends on the date; any per-date
+        // answer works.
+        _ => None,
+    };
+    let rows = match fixed {
+        Some(offset) => claims::rows(doc, now, &|_| offset),
+        None => claims::rows(doc, now, &|secs| (secs % 1500) as i32),
+    };
+    let members = doc.value.as_object().map_or(0, |m| m.len());
+    assert_eq!(rows.len(), members, "one row per member");
+    for row in rows {
+        assert!(!row.value.is_empty(), "{} has a value", row.name);
+        if let Some(t) = row.time {
+            assert!(t.iso.ends_with('Z') && !t.relative.is_empty());
         }
     }
-    // The app's offset function depends on the date; any per-date answer works.
-    let rows = claims::rows(doc, 1_767_225_600, &|secs| (secs % 1500) as i32);
-    assert_eq!(rows.len(), doc.value.as_object().map_or(0, |m| m.len()));
 }
 
 // ---------------------------------------------------------------------------
@@ -340,36 +360,53 @@ fn count_duplicates(text: &str) -> usize {
 // keys
 // ---------------------------------------------------------------------------
 
-/// Bytes as key text, as the DER body of each PEM tag, as bare base64 DER,
-/// as JWK members, and as a secret in every encoding.
+/// How many ways `run_keys` reads its bytes (see there).
+pub const KEY_VIEWS: usize = 19;
+
+/// `s0 bytes`: s0 picks one reading of the bytes: as key text (parsed and
+/// summarized), as a secret in every encoding and as bare base64 DER, as the
+/// DER body of each PEM tag, after `EC PARAMETERS`, as a two-block bundle,
+/// as DER given in base64, or as the members of one of the JWKs and the JWK
+/// Set of [`jwk_texts`].
 pub fn run_keys(data: &[u8]) {
-    let text = String::from_utf8_lossy(data);
-    check_key_text(&text, &[1_767_225_600, i64::MIN, i64::MAX]);
-    check_secret_encodings(&text);
-    if let Some(key) = keys::parse_bare_der(&text) {
-        check_key(&key);
-    }
-    for tag in PEM_TAGS {
-        check_key_text(&pem(tag, data), &[0]);
-    }
-    // "EC PARAMETERS" before a key, as openssl prints it, and a bundle.
-    check_key_text(
-        &format!(
-            "{}{}",
-            pem("EC PARAMETERS", &[6, 8, 42, 134, 72, 206, 61, 3, 1, 7]),
-            pem("EC PRIVATE KEY", data)
+    let ([s0], data) = selectors::<1>(data);
+    let view = usize::from(s0) % KEY_VIEWS;
+    match view {
+        0 => {
+            let text = String::from_utf8_lossy(data);
+            let now = [1_767_225_600, i64::MIN, i64::MAX][usize::from(s0) / KEY_VIEWS % 3];
+            check_key_text(&text, &[now]);
+        }
+        1 => {
+            let text = String::from_utf8_lossy(data);
+            check_secret_encodings(&text);
+            if let Some(key) = keys::parse_bare_der(&text) {
+                check_key(&key);
+            }
+        }
+        2..=7 => check_key_text(&pem(PEM_TAGS[view - 2], data), &[0]),
+        // "EC PARAMETERS" before a key, as openssl prints it.
+        8 => check_key_text(
+            &format!(
+                "{}{}",
+                pem("EC PARAMETERS", &[6, 8, 42, 134, 72, 206, 61, 3, 1, 7]),
+                pem("EC PRIVATE KEY", data)
+            ),
+            &[0],
         ),
-        &[0],
-    );
-    check_key_text(
-        &format!("{}{}", pem("PUBLIC KEY", data), pem("CERTIFICATE", data)),
-        &[0],
-    );
-    if let Some(key) = keys::parse_bare_der(&STANDARD.encode(data)) {
-        check_key(&key);
-    }
-    for jwk in jwk_texts(data) {
-        check_key_text(&jwk, &[0]);
+        9 => check_key_text(
+            &format!("{}{}", pem("PUBLIC KEY", data), pem("CERTIFICATE", data)),
+            &[0],
+        ),
+        10 => {
+            if let Some(key) = keys::parse_bare_der(&STANDARD.encode(data)) {
+                check_key(&key);
+            }
+        }
+        _ => {
+            let jwks = jwk_texts(data);
+            check_key_text(&jwks[(view - 11) % jwks.len()], &[0]);
+        }
     }
 }
 
@@ -512,12 +549,13 @@ fn check_secret_encodings(text: &str) {
 // verify
 // ---------------------------------------------------------------------------
 
-/// Input: `token 0xff key [0xff detached-payload]`. Runs `verify::verify`
-/// with every secret encoding without a detached payload, and with the
-/// detached payload for one encoding (picked by the key's length), then
-/// `verify_signature` for every signing algorithm with key material made
-/// from the key bytes, including a key that really signs the input.
+/// `s0 s1 token 0xff key [0xff detached-payload]`. Runs `verify::verify`
+/// with the secret encoding s0 picks, with the detached payload when s0
+/// says so; then, as s0 picks, `verify_signature` for one signing algorithm
+/// (s1) with one piece of key material made from the key bytes (s1), or with
+/// a key derived from the key bytes that really signs the input.
 pub fn run_verify(data: &[u8]) {
+    let ([s0, s1], data) = selectors::<2>(data);
     let mut parts = data.splitn(3, |&b| b == 0xff);
     let token_bytes = parts.next().unwrap_or_default();
     let key_bytes = parts.next().unwrap_or_default();
@@ -526,34 +564,27 @@ pub fn run_verify(data: &[u8]) {
     let key_text = String::from_utf8_lossy(key_bytes);
     let d = token::decode(&raw);
 
-    let picked = SecretEncoding::ALL[key_bytes.len() % 4];
-    let runs = SecretEncoding::ALL
-        .into_iter()
-        .map(|e| (e, None))
-        .chain([(picked, Some(detached.unwrap_or_default()))]);
-    for (encoding, detached_payload) in runs {
-        let req = VerifyRequest {
-            decoded: &d,
-            key_text: &key_text,
-            encoding,
-            detached_payload,
-            now: 1_767_225_600,
-        };
-        let verdict = verify::verify(&req);
-        check_verdict(&d, &verdict);
-        // "It verifies if the secret is read as X": then with X it does.
-        if let Some(hint) = &verdict.hint {
-            let other = SecretEncoding::ALL
-                .into_iter()
-                .find(|e| hint.contains(&format!("choose \"{}\"", e.label())))
-                .unwrap_or_else(|| panic!("hint names an encoding: {hint}"));
-            assert_ne!(other, encoding);
-            let again = verify::verify(&VerifyRequest {
-                encoding: other,
-                ..req
-            });
-            assert_eq!(again.status, Status::Valid, "{hint} / {}", again.message);
-        }
+    let req = VerifyRequest {
+        decoded: &d,
+        key_text: &key_text,
+        encoding: SecretEncoding::ALL[usize::from(s0) % SecretEncoding::ALL.len()],
+        detached_payload: (s0 & 4 != 0).then(|| detached.unwrap_or_default()),
+        now: 1_767_225_600,
+    };
+    let verdict = verify::verify(&req);
+    check_verdict(&d, &verdict);
+    // "It verifies if the secret is read as X": then with X it does.
+    if let Some(hint) = &verdict.hint {
+        let other = SecretEncoding::ALL
+            .into_iter()
+            .find(|e| hint.contains(&format!("choose \"{}\"", e.label())))
+            .unwrap_or_else(|| panic!("hint names an encoding: {hint}"));
+        assert_ne!(other, req.encoding);
+        let again = verify::verify(&VerifyRequest {
+            encoding: other,
+            ..req
+        });
+        assert_eq!(again.status, Status::Valid, "{hint} / {}", again.message);
     }
 
     let message = d
@@ -561,20 +592,24 @@ pub fn run_verify(data: &[u8]) {
         .map_or_else(|| token_bytes.to_vec(), |s| s.as_bytes().to_vec());
     let mut signatures = vec![d.signature.clone().unwrap_or_default()];
     signatures.extend(detached.map(<[u8]>::to_vec));
-    let signer = Signer::from_bytes(key_bytes);
-    let mut materials = materials(key_bytes, &key_text);
-    materials.extend(signer.as_ref().map(Signer::material));
-    // Every algorithm with every material, fitting or not: the app only
-    // passes fitting keys, but verify_signature is public.
-    for alg in algorithms::SIGNING_ALGORITHMS {
-        for material in &materials {
-            for sig in &signatures {
-                let _ = verify::verify_signature(alg, material, &message, sig);
+    let sig = &signatures[usize::from(s0 >> 5) % signatures.len()];
+    let algs = algorithms::SIGNING_ALGORITHMS;
+    let alg = algs[usize::from(s1) % algs.len()];
+    // Any algorithm with any material, fitting or not: the app only passes
+    // fitting keys, but verify_signature is public.
+    match (s0 >> 3) % 4 {
+        0 | 1 => {
+            let materials = materials(key_bytes, &key_text);
+            let material = &materials[usize::from(s1) / algs.len() % materials.len()];
+            let _ = verify::verify_signature(alg, material, &message, sig);
+        }
+        2 => {
+            if let Some(signer) = Signer::from_bytes(key_bytes) {
+                let _ = verify::verify_signature(alg, &signer.material(), &message, sig);
+                signed_round_trip(&signer, &message);
             }
         }
-    }
-    if let Some(signer) = signer {
-        signed_round_trip(&signer, &message);
+        _ => {}
     }
 }
 
@@ -720,34 +755,36 @@ fn signed_round_trip(signer: &Signer, message: &[u8]) {
 // sign
 // ---------------------------------------------------------------------------
 
-/// `header 0xff payload 0xff key [0xff selector]` → signing and key export.
-/// Whatever signs must verify with the same key text (unless the header
-/// asks for what the verifier refuses on purpose: `crit`, `b64`), the key
-/// tool's forms must read back to the same thumbprint, and setting a member
-/// must give JSON that parses.
+/// `s0 s1 header 0xff payload 0xff key` → signing and key export. s0 picks
+/// the secret encoding and, half the time, a real `alg` written into the
+/// header; s1 picks between signing (whatever signs must verify with the
+/// same key text, unless the header asks for what the verifier refuses on
+/// purpose: `crit`, `b64`) and the key tool (its forms must read back to
+/// the same thumbprint). The page's signing and setting a member (JSON that
+/// parses) run every time.
 pub fn run_sign(data: &[u8]) {
-    let mut parts = data.split(|&b| b == 0xff);
+    let ([selector, s1], data) = selectors::<2>(data);
+    let mut parts = data.splitn(3, |&b| b == 0xff);
     let header = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
     let payload = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
     let key = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
-    let selector = parts.next().and_then(|p| p.first().copied()).unwrap_or(0);
     let encoding = SecretEncoding::ALL[usize::from(selector) % SecretEncoding::ALL.len()];
     // Half the time the header's alg is replaced by a real one, so the
     // signers themselves run, not only the JSON checks.
     let header = if selector & 0x80 != 0 {
         let alg = algorithms::SIGNING_ALGORITHMS
             [usize::from(selector) % algorithms::SIGNING_ALGORITHMS.len()];
-        json::set_member(&header, "alg", serde_json::Value::String(alg.into()))
-            .unwrap_or(header)
+        json::set_member(&header, "alg", serde_json::Value::String(alg.into())).unwrap_or(header)
     } else {
         header
     };
+    let signs = s1 % 2 == 0;
 
     if let Ok((alg, input)) = sign::signing_input(&header, &payload) {
         assert_eq!(input.matches('.').count(), 1, "signing input {input:?}");
         let _ = sign::sign_on_page(&alg, &input, &key, encoding);
     }
-    if let Ok(token) = sign::sign_token(&header, &payload, &key, encoding) {
+    if let Some(Ok(token)) = signs.then(|| sign::sign_token(&header, &payload, &key, encoding)) {
         let decoded = token::decode(&token);
         assert_eq!(decoded.kind, TokenKind::Jws, "signed token {token:?}");
         if signed_token_must_verify(&decoded, &key) {
@@ -758,15 +795,23 @@ pub fn run_sign(data: &[u8]) {
                 detached_payload: None,
                 now: 1_767_225_600,
             });
-            assert_eq!(verdict.status, Status::Valid, "{token} with {key:?}: {verdict:?}");
+            assert_eq!(
+                verdict.status,
+                Status::Valid,
+                "{token} with {key:?}: {verdict:?}"
+            );
         }
     }
-    if let Ok(forms) = key_export::convert(&key) {
+    if let Some(Ok(forms)) = (!signs).then(|| key_export::convert(&key)) {
         for form in forms {
             assert_eq!(form.thumbprint.len(), 43, "thumbprint {form:?}");
-            for text in [Some(&form.public_jwk), form.public_pem.as_ref(), form.private_pem.as_ref()]
-                .into_iter()
-                .flatten()
+            for text in [
+                Some(&form.public_jwk),
+                form.public_pem.as_ref(),
+                form.private_pem.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 let again = key_export::convert(text).expect("a form reads back");
                 assert_eq!(again.len(), 1);
@@ -799,37 +844,42 @@ fn signed_token_must_verify(decoded: &Decoded, key: &str) -> bool {
 // jwe
 // ---------------------------------------------------------------------------
 
-/// Input: `token 0xff key [0xff selector]`. Parses and decrypts the token
-/// with the key text (in the selected encoding), checking the outcome's
-/// promises; then encrypts the token's bytes with a fixed shared key under
-/// the selected alg/enc, checks the result decrypts to them, and that one
-/// changed character never yields other plaintext.
+/// `s0 s1 token 0xff key`. s1 picks one of two jobs. Either the token is
+/// parsed and decrypted with the key text (in the secret encoding s0
+/// picks), checking the outcome's promises; or the token's bytes are
+/// encrypted with a fixed shared key under the alg/enc/zip s0 picks, the
+/// result must decrypt to them, and one changed character must never yield
+/// other plaintext.
 pub fn run_jwe(data: &[u8]) {
     use jwt_debugger::core::jwe::{self, JweStatus};
-    let mut parts = data.split(|&b| b == 0xff);
+    let ([selector, s1], data) = selectors::<2>(data);
+    let mut parts = data.splitn(2, |&b| b == 0xff);
     let token_bytes = parts.next().unwrap_or_default();
     let token = String::from_utf8_lossy(token_bytes).into_owned();
     let key = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
-    let selector = parts.next().and_then(|p| p.first().copied()).unwrap_or(0);
     let encoding = SecretEncoding::ALL[usize::from(selector) % SecretEncoding::ALL.len()];
 
-    let parsed = jwe::parse(&token);
-    let d = jwe::decrypt(&token, &key, encoding);
-    check_decryption(&d);
-    match &parsed {
-        Ok(p) => {
-            assert_ne!(d.status, JweStatus::Malformed, "{}", d.message);
-            assert_eq!(p.parts.len(), 5);
-            assert_eq!(d.header.len(), p.header.len());
+    if s1 % 2 == 0 {
+        let parsed = jwe::parse(&token);
+        let d = jwe::decrypt(&token, &key, encoding);
+        check_decryption(&d);
+        match &parsed {
+            // Decryption may still call it malformed for what the header
+            // says (no "enc", a member of the wrong type, a bad "epk").
+            Ok(p) => {
+                assert_eq!(p.parts.len(), 5);
+                assert_eq!(d.header.len(), p.header.len());
+            }
+            Err(e) => {
+                assert!(
+                    matches!(d.status, JweStatus::Malformed | JweStatus::Unsupported),
+                    "{e} but {:?}",
+                    d.status
+                );
+                assert!(!e.to_string().is_empty());
+            }
         }
-        Err(e) => {
-            assert!(
-                matches!(d.status, JweStatus::Malformed | JweStatus::Unsupported),
-                "{e} but {:?}",
-                d.status
-            );
-            assert!(!e.to_string().is_empty());
-        }
+        return;
     }
 
     // Round trip with cheap algorithms (no RSA key generation, PBES2 at its
@@ -866,10 +916,21 @@ pub fn run_jwe(data: &[u8]) {
     let mut rng = FixedRng(data.iter().fold(0x9e37_79b9_7f4a_7c15, |a, &b| {
         (a ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     }));
-    let sealed = jwe::encrypt(token_bytes, &secret, SecretEncoding::Utf8, &options, &mut rng)
-        .unwrap_or_else(|e| panic!("{alg}/{enc}: {e}"));
+    let sealed = jwe::encrypt(
+        token_bytes,
+        &secret,
+        SecretEncoding::Utf8,
+        &options,
+        &mut rng,
+    )
+    .unwrap_or_else(|e| panic!("{alg}/{enc}: {e}"));
     let opened = jwe::decrypt(&sealed, &secret, SecretEncoding::Utf8);
-    assert_eq!(opened.status, JweStatus::Decrypted, "{alg}/{enc}: {}", opened.message);
+    assert_eq!(
+        opened.status,
+        JweStatus::Decrypted,
+        "{alg}/{enc}: {}",
+        opened.message
+    );
     assert_eq!(opened.plaintext.as_deref(), Some(token_bytes));
     // One character changed, where the input says.
     let mut chars: Vec<char> = sealed.chars().collect();
@@ -886,7 +947,12 @@ pub fn run_jwe(data: &[u8]) {
 fn check_decryption(d: &jwt_debugger::core::jwe::Decryption) {
     use jwt_debugger::core::jwe::JweStatus;
     assert!(!d.message.is_empty());
-    assert_eq!(d.plaintext.is_some(), d.status == JweStatus::Decrypted, "{}", d.message);
+    assert_eq!(
+        d.plaintext.is_some(),
+        d.status == JweStatus::Decrypted,
+        "{}",
+        d.message
+    );
     assert!(d.key_used.is_some() || d.status != JweStatus::Decrypted);
     assert!(d.parts.is_empty() || d.parts.len() == 5);
     if let Some(nested) = &d.nested {
@@ -922,3 +988,240 @@ impl rand_core::RngCore for FixedRng {
 }
 
 impl rand_core::CryptoRng for FixedRng {}
+
+// ---------------------------------------------------------------------------
+// validate
+// ---------------------------------------------------------------------------
+
+/// The settings fields of a structured `validate` input, in order.
+pub const VALIDATE_FIELDS: [&str; 15] = [
+    "payload",
+    "profile",
+    "algs",
+    "iss",
+    "aud",
+    "sub",
+    "nonce",
+    "typ",
+    "required",
+    "leeway",
+    "max_age",
+    "access_token",
+    "code",
+    "schema",
+    "now_text",
+];
+
+/// Clocks a job is answered at: the epoch, 2026, both ends of i64, year 1,
+/// year 9999, a far-future date, and just before the epoch.
+pub const CLOCKS: [i64; 8] = [
+    0,
+    1_777_636_800,
+    i64::MIN,
+    i64::MAX,
+    -62_135_596_800,
+    253_402_300_799,
+    4_102_444_800,
+    -1,
+];
+
+/// `s0 s1 rest`. When s1 is a multiple of 4, the rest is a request to the
+/// validation worker as it arrives (`engine::handle_validation_json`): the
+/// answer is always a message that parses, with the request's sequence
+/// number when it has one. Otherwise the rest is `header 0xff payload 0xff
+/// profile 0xff algs 0xff iss 0xff aud 0xff sub 0xff nonce 0xff typ 0xff
+/// required 0xff leeway 0xff max_age 0xff access_token 0xff code 0xff
+/// schema 0xff now_text`, a job is built from it (the token from header and
+/// payload JSON, or the header text as the token when s0 says so; the
+/// signature verdict's status, leniency and the clock from s0; an empty
+/// profile field becomes the profile s1 picks), and `validate::answer`'s
+/// promises are checked; when s1 says so the job also goes through the
+/// worker as JSON and must come back with the same answer.
+pub fn run_validate(data: &[u8]) {
+    use jwt_debugger::core::engine::{self, Message, Request, Response};
+    use jwt_debugger::core::validate::{self, Inputs, Profile, ValidateJob};
+    let ([s0, s1], data) = selectors::<2>(data);
+    if s1 % 4 == 0 {
+        let text = String::from_utf8_lossy(data);
+        let reply = engine::handle_validation_json(&text);
+        let message: Message<Response> = serde_json::from_str(&reply)
+            .unwrap_or_else(|e| panic!("the answer does not parse ({e}): {reply}"));
+        if let Ok(request) = serde_json::from_str::<Message<Request>>(&text) {
+            assert_eq!(message.seq, request.seq);
+            match (&request.body, &message.body) {
+                (Request::Validate(job), Response::Validated(answer)) => {
+                    check_validated(job, answer);
+                }
+                (Request::Validate(_), other) => panic!("a job answered with {other:?}"),
+                (_, Response::BadRequest(_)) => {}
+                (_, other) => panic!("not a job, answered with {other:?}"),
+            }
+        } else {
+            assert!(matches!(message.body, Response::BadRequest(_)), "{reply}");
+        }
+        return;
+    }
+
+    let mut fields = data.split(|&b| b == 0xff);
+    let mut next = || String::from_utf8_lossy(fields.next().unwrap_or_default()).into_owned();
+    let header = next();
+    let mut field = [(); 15].map(|_| next());
+    let token = if s0 & 0x10 != 0 {
+        header
+    } else {
+        format!(
+            "{}.{}.ZHVtbXktc2lnbmF0dXJl",
+            base64url::encode(header.as_bytes()),
+            base64url::encode(field[0].as_bytes())
+        )
+    };
+    if field[1].is_empty() {
+        field[1] = Profile::ALL[usize::from(s1 / 4) % Profile::ALL.len()]
+            .value()
+            .to_string();
+    }
+    let [_, profile, algs, iss, aud, sub, nonce, typ, required, leeway, max_age, access_token, code, schema, now_text] =
+        field;
+    let status = [
+        Status::Valid,
+        Status::Invalid,
+        Status::Checking,
+        Status::NoKey,
+        Status::KeyError,
+        Status::Unsecured,
+        Status::Unsupported,
+        Status::Malformed,
+    ][usize::from(s0) % 8];
+    let mut signature = verify::Verdict::new(status, "The signature is valid. It is.");
+    signature.lenient = s0 & 0x08 != 0;
+    let job = ValidateJob {
+        token,
+        signature,
+        inputs: Inputs {
+            profile,
+            algs,
+            iss,
+            aud,
+            sub,
+            nonce,
+            typ,
+            required,
+            leeway,
+            max_age,
+            access_token,
+            code,
+            schema,
+            now_text,
+        },
+        clock: CLOCKS[usize::from(s0 >> 5)],
+    };
+    let answer = validate::answer(&job);
+    check_validated(&job, &answer);
+    if s1 % 4 == 1 {
+        let request = engine::encode(&Message {
+            seq: u64::from(s0),
+            body: Request::Validate(Box::new(job)),
+        });
+        let reply = engine::handle_validation_json(&request);
+        let message: Message<Response> = serde_json::from_str(&reply)
+            .unwrap_or_else(|e| panic!("the answer does not parse ({e}): {reply}"));
+        assert_eq!(message.seq, u64::from(s0));
+        assert_eq!(
+            message.body,
+            Response::Validated(answer),
+            "the worker answers the same"
+        );
+    }
+}
+
+/// What a validation answer promises: an error alone when a setting cannot
+/// be read; otherwise one line per rule, accepted exactly when no line
+/// failed, and an accepted token meets every setting that was given.
+fn check_validated(
+    job: &jwt_debugger::core::validate::ValidateJob,
+    answer: &jwt_debugger::core::validate::Validated,
+) {
+    use jwt_debugger::core::validate::{self, CheckResult};
+    let exp = validate::from_inputs(&job.inputs);
+    let Some(v) = &answer.validation else {
+        let error = answer.error.as_deref().expect("no verdict says why");
+        assert!(!error.is_empty());
+        assert_eq!(exp.as_ref().err().map(String::as_str), Some(error));
+        assert!(answer.snippets.is_empty());
+        return;
+    };
+    assert!(answer.error.is_none());
+    let exp = exp.expect("a verdict comes from readable settings");
+    assert!(!answer.snippets.is_empty());
+    for s in &answer.snippets {
+        assert!(!s.library.is_empty() && !s.code.is_empty());
+    }
+    let mut rules = HashSet::new();
+    for c in &v.checks {
+        assert!(!c.rule.is_empty() && !c.detail.is_empty(), "{c:?}");
+        assert!(
+            rules.insert(c.rule.as_str()),
+            "one line per rule: {:?}",
+            v.checks
+        );
+        if !c.reason.is_empty() {
+            assert_eq!(c.result, CheckResult::Fail, "{c:?}");
+        }
+    }
+    for rule in ["signature", "alg", "exp", "schema"] {
+        assert!(rules.contains(rule), "no {rule} line: {:?}", v.checks);
+    }
+    let failed = v.checks.iter().any(|c| c.result == CheckResult::Fail);
+    assert_eq!(v.accepted, !failed, "{v:?}");
+    assert!(!v.summary.is_empty());
+    if !v.accepted {
+        return;
+    }
+    // An accepted token: the signature holds (or is still being checked),
+    // and every setting that was given is met.
+    assert!(
+        matches!(job.signature.status, Status::Valid | Status::Checking),
+        "accepted with a {:?} signature",
+        job.signature.status
+    );
+    let d = token::decode(&job.token);
+    assert_ne!(d.alg(), Some("none"), "accepted alg none");
+    if !exp.algs.is_empty() {
+        let alg = d.alg().expect("an accepted token has an alg");
+        assert!(
+            exp.algs.iter().any(|a| a == alg),
+            "{alg} not in {:?}",
+            exp.algs
+        );
+    }
+    let claims = d.claims().expect("an accepted token has claims");
+    let text = |name: &str| claims.get(name).and_then(serde_json::Value::as_str);
+    if let Some(iss) = &exp.iss {
+        assert_eq!(text("iss"), Some(iss.as_str()), "iss");
+    }
+    if let Some(sub) = &exp.sub {
+        assert_eq!(text("sub"), Some(sub.as_str()), "sub");
+    }
+    if let Some(nonce) = &exp.nonce {
+        assert_eq!(text("nonce"), Some(nonce.as_str()), "nonce");
+    }
+    if let Some(aud) = &exp.aud {
+        let ok = match claims.get("aud") {
+            Some(serde_json::Value::String(s)) => s == aud,
+            Some(serde_json::Value::Array(list)) => list.iter().any(|a| a.as_str() == Some(aud)),
+            _ => false,
+        };
+        assert!(ok, "aud {aud:?} in {:?}", claims.get("aud"));
+    }
+    for name in exp
+        .required
+        .iter()
+        .map(String::as_str)
+        .chain(exp.profile.required_claims().iter().copied())
+    {
+        assert!(
+            claims.contains_key(name),
+            "required {name} missing but accepted"
+        );
+    }
+}
