@@ -165,7 +165,10 @@ fn check_decoded(d: &Decoded) {
     match d.signing_input() {
         Some(input) => {
             assert_eq!(d.kind, TokenKind::Jws);
-            assert_eq!(input, &token[..token.rfind('.').unwrap()]);
+            // An SD-JWT signs only its issuer-signed JWT (before the first `~`).
+            let jws = d.jws_text();
+            assert_eq!(input, &jws[..jws.rfind('.').unwrap()]);
+            assert!(token.starts_with(jws));
         }
         None => assert_ne!(d.kind, TokenKind::Jws),
     }
@@ -191,6 +194,32 @@ fn check_decoded(d: &Decoded) {
         let _ = json::pretty(h);
     }
     let _ = d.claims();
+    check_sd(d);
+}
+
+/// An SD-JWT: its parts spell the token, and every disclosure is judged,
+/// matched ones saying where their digest is.
+fn check_sd(d: &Decoded) {
+    let Some(sd) = &d.sd else {
+        assert!(!d.clean.token.contains('~'));
+        return;
+    };
+    assert!(d.clean.token.starts_with(&sd.parts.issuer_jwt));
+    assert!(sd.parts.presented.ends_with('~'));
+    if let Some(p) = &sd.processed {
+        assert_eq!(p.disclosures.len(), sd.parts.disclosures.len());
+        for disclosure in &p.disclosures {
+            assert_eq!(
+                disclosure.status == jwt_debugger::core::sd_jwt::Status::Matched,
+                disclosure.referenced_at.is_some()
+            );
+        }
+        let payload = match &d.payload {
+            PayloadView::Json(doc) => &doc.value,
+            _ => unreachable!("processed only with a JSON payload"),
+        };
+        let _ = jwt_debugger::core::sd_jwt::key_binding(&sd.parts, payload, p.hash_alg, None);
+    }
 }
 
 fn check_rows(doc: &json::JsonDoc, now: i64, sel: u8) {
@@ -1094,9 +1123,14 @@ pub fn run_validate(data: &[u8]) {
     ][usize::from(s0) % 8];
     let mut signature = verify::Verdict::new(status, "The signature is valid. It is.");
     signature.lenient = s0 & 0x08 != 0;
+    // An SD-JWT's key binding verdict goes with the job for some inputs.
+    let kb_signature = (s1 & 0x10 != 0).then(|| signature.clone());
+    // The DPoP request's method and URI reuse two of the texts read above.
+    let (htm, htu) = (nonce.clone(), aud.clone());
     let job = ValidateJob {
         token,
         signature,
+        kb_signature,
         inputs: Inputs {
             profile,
             algs,
@@ -1112,6 +1146,8 @@ pub fn run_validate(data: &[u8]) {
             code,
             schema,
             now_text,
+            htm,
+            htu,
         },
         clock: CLOCKS[usize::from(s0 >> 5)],
     };
