@@ -19,6 +19,10 @@ use serde_json::{Map, Value};
 mod verdicts;
 use verdicts::verdict;
 
+#[path = "support/openssl_keys.rs"]
+mod openssl_keys;
+use openssl_keys::*;
+
 const VECTORS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/vectors/rfc_vectors.json"
@@ -32,91 +36,6 @@ const RFC7638_THUMBPRINT: &str = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
 const RFC8037_JWK: &str =
     r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
 const RFC8037_THUMBPRINT: &str = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";
-
-// Throwaway keys made with OpenSSL 3.0 for these tests, with what OpenSSL
-// prints for them (`openssl pkey -pubout`, `openssl pkcs8 -topk8`,
-// `openssl x509 -pubkey`); the thumbprints were computed independently with
-// python `cryptography`.
-const OPENSSL_RSA_PKCS8: &str = "-----BEGIN PRIVATE KEY-----
-MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC2gcrMzXS1fDIB
-d6fkh1st9HLVQGRVvN5YBk9Mjp3RNlosJDdBl9TlBfi7M6/PRZ/KydIPK7YAmNJy
-UFL1izLudsULf3jsfgJL1uetAVQjJqrf8wLyAdrDBCoRKR5ju/YQjQEnnor3kgZi
-eaMdtA4ifoycRn00RlrIqtibmmaebIxMk+PANufWLxhj1ESo3PbVIFFcJNvWA9Tq
-1mzBNEmGrwPGVrQueQCj79z3usy1ZNhgeEHbWU4jsP5rx8ltAu4auibLgtOPnAi1
-svZb5kUXLz1KwuYIYHdgwFM/BMkK4NGvqbGGtE6a0v4g8WHbu536lUlJ74ETdNHD
-ui3/v6mBAgMBAAECggEAEH2xd0hu7eGXNYsiifbLf8W7BP2FhqD2e+bnp9fdkMSK
-T1TFnWqvwcxq79dsYM+kvN+RpVQVmDMDr3EGN5bokKP9i0I6CS+1qDUQYar63eMM
-XtU7HeaaMs1S7V87llcRYk6radepYCEH7KjOQWY+PlJ7BOy/OxSXkJ96mEzSTikC
-zmycJzzIeSI98gk7NKyp9NM5IvWYf4znYa69oAav/kJ4S6+GCxz5fWkopG895gXN
-gmW8RheZNZmEqoGLSd6y/amGk0htbx1Gpaug88Rzju4d3GNCExbdS3HRyEn/vc35
-wRMLPSTab81xfF1h23twJFLgLIuKkmcUvT9lcNhYZQKBgQDoyLgaLfBrLBYjnwuh
-obWp5nsS5Razg9RHclkVF8zRKaVYSyuKX5hyCUxmSwbxInXtHUy26g/B9N7bqdEx
-JetoH7ixzlQVAHPnNafP78TqXOMueSyCZZYev4tuFWkaeFbtlwYd/k244N4aW6eS
-ZTQg7hwUeExQ73RiJLDFmPuxGwKBgQDItW8iQp0ZF4IE5hbWmM0lqrKCN01va2os
-8nQn2/y3iJXFmkjon8pI5oXFVh4g+z49ko5P0eG/a1ZkHtsMgWsgs+MbmydmGrLi
-Q/e9IZ5ld4VJSYdOz1ZcTK/U7eQQqU6kQHrbd92UtCkJ6Gw85ssvjlyiuehk9iq3
-spImQfFVkwKBgQDXM7CXaz7nJVO2TLOpEmFql4vSFP3eqZIXFwxp5p3QBEs6jAvN
-mcDKM/RwYQ4i4LPaqIqiU1KMAcABnUWqxR6THThXEKNE4y1DY6QnJMeLzqGr9hQC
-3L1i4buZ4qtO8E+UyFi8Y7wgnapW/cK2IV+GzfohpnEPJcAXd0oA8wREXwKBgDRA
-uAwtV4T+z8TCulNoOJCD3jF0gF5vkpbdEEyIQ0Ts9EEbp7uYTiuoiE8V2oYvosaY
-7x/svl79bOJn/hNFZkR/ULMRM7KrZMLvewHsTLaR5UttLyLfa9ZfyK8gt+12hpjQ
-iKu2iyN5u+1uay93zpI09/0NdWlDhV+Jx+7Z4CCtAoGADl3h2bn2LPLtaCxohvSB
-ZVZCUyUmw4G3yKkgyV2xYveTClexJrn5r6ShLZDFnA0kvT3UZhOhBDYhSlmbNHeC
-s4nb1I4rdJcneFRcEHDvkq47tUNOqijdCZL5ANuYDqJy9R0YeCiowlUK6gcZthqU
-yj1TKO/uq8yboDYN5ewPgro=
------END PRIVATE KEY-----\n";
-const OPENSSL_RSA_PUBLIC: &str = "-----BEGIN PUBLIC KEY-----
-MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtoHKzM10tXwyAXen5Idb
-LfRy1UBkVbzeWAZPTI6d0TZaLCQ3QZfU5QX4uzOvz0WfysnSDyu2AJjSclBS9Ysy
-7nbFC3947H4CS9bnrQFUIyaq3/MC8gHawwQqESkeY7v2EI0BJ56K95IGYnmjHbQO
-In6MnEZ9NEZayKrYm5pmnmyMTJPjwDbn1i8YY9REqNz21SBRXCTb1gPU6tZswTRJ
-hq8Dxla0LnkAo+/c97rMtWTYYHhB21lOI7D+a8fJbQLuGromy4LTj5wItbL2W+ZF
-Fy89SsLmCGB3YMBTPwTJCuDRr6mxhrROmtL+IPFh27ud+pVJSe+BE3TRw7ot/7+p
-gQIDAQAB
------END PUBLIC KEY-----\n";
-const OPENSSL_RSA_THUMBPRINT: &str = "memG6FJEplNqJZFW5gUscx7n-SBdaJF9XGZ077e0ZeU";
-const OPENSSL_P384_SEC1: &str = "-----BEGIN EC PRIVATE KEY-----
-MIGkAgEBBDBUYp3uetMXXqp6SNKR/7A9Ek/Y78mnx8ciqTyddoxVJ+K16q9r/JTW
-SLQlvG70Q96gBwYFK4EEACKhZANiAAQoQ4Q+GShDJiaAodrL9pElxgwH6mz2GdFX
-L7VDGNdGHJbQ2BQSTVhf6Ozz4p8IEKoYoxcL/RZz0qrbEIusVWNtHF6vDpNKzY/Z
-GXetdBsi0s1W+XVZThWsTUThlq8FlSw=
------END EC PRIVATE KEY-----\n";
-const OPENSSL_P384_PKCS8: &str = "-----BEGIN PRIVATE KEY-----
-MIG2AgEAMBAGByqGSM49AgEGBSuBBAAiBIGeMIGbAgEBBDBUYp3uetMXXqp6SNKR
-/7A9Ek/Y78mnx8ciqTyddoxVJ+K16q9r/JTWSLQlvG70Q96hZANiAAQoQ4Q+GShD
-JiaAodrL9pElxgwH6mz2GdFXL7VDGNdGHJbQ2BQSTVhf6Ozz4p8IEKoYoxcL/RZz
-0qrbEIusVWNtHF6vDpNKzY/ZGXetdBsi0s1W+XVZThWsTUThlq8FlSw=
------END PRIVATE KEY-----\n";
-const OPENSSL_P384_PUBLIC: &str = "-----BEGIN PUBLIC KEY-----
-MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAEKEOEPhkoQyYmgKHay/aRJcYMB+ps9hnR
-Vy+1QxjXRhyW0NgUEk1YX+js8+KfCBCqGKMXC/0Wc9Kq2xCLrFVjbRxerw6TSs2P
-2Rl3rXQbItLNVvl1WU4VrE1E4ZavBZUs
------END PUBLIC KEY-----\n";
-const OPENSSL_P384_THUMBPRINT: &str = "WOaX0jnJX_98n84xb6OSDDYLOMBg3t--htSr-GGcoKU";
-const OPENSSL_ED25519_PKCS8: &str = "-----BEGIN PRIVATE KEY-----
-MC4CAQAwBQYDK2VwBCIEIKbAYSvj/7XyrEWIDN08j47X8Tr6TaRiTYv7aNrROpYE
------END PRIVATE KEY-----\n";
-const OPENSSL_ED25519_PUBLIC: &str = "-----BEGIN PUBLIC KEY-----
-MCowBQYDK2VwAyEAE5iTtZ6TDWL7UMQ2SCl5g4IcVlya+HezIIhyzPekvf8=
------END PUBLIC KEY-----\n";
-const OPENSSL_ED25519_THUMBPRINT: &str = "uhCd59aJsXA0DsU2cLJZTtND8E9xr0RtX9a6Io8oLLg";
-/// A self-signed P-256 certificate (`openssl req -x509 -newkey ec`).
-const OPENSSL_CERT: &str = "-----BEGIN CERTIFICATE-----
-MIIBhjCCAS2gAwIBAgIULWFfvTI/x+7XIA1baseCqEC6mt8wCgYIKoZIzj0EAwIw
-GDEWMBQGA1UEAwwNa2V5LXRvb2wtdGVzdDAgFw0yNjEyMDIwNzI2MzNaGA8yMTI2
-MTEwODA3MjYzM1owGDEWMBQGA1UEAwwNa2V5LXRvb2wtdGVzdDBZMBMGByqGSM49
-AgEGCCqGSM49AwEHA0IABHZ9g6ebBMfi7XCprdFF1IstLlxZjG+zIZjYfJUesLMZ
-GXhOSPXBSNEbTtvkf//Pj8MntlbqvHTdjsK30bWuUAmjUzBRMB0GA1UdDgQWBBQM
-zKhaai/FxWhw3QOCowVnjyds/zAfBgNVHSMEGDAWgBQMzKhaai/FxWhw3QOCowVn
-jyds/zAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCIHaaGSzyeyih
-dxnZrLCXr1nBk7FgpvDEYJj58tgghPwqAiBM8m8b5rM3eFRWy+sc7mr+RPEb2K9l
-IYbr9lGHa8ZX/Q==
------END CERTIFICATE-----\n";
-const OPENSSL_CERT_PUBLIC: &str = "-----BEGIN PUBLIC KEY-----
-MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEdn2Dp5sEx+LtcKmt0UXUiy0uXFmM
-b7MhmNh8lR6wsxkZeE5I9cFI0RtO2+R//8+Pwye2Vuq8dN2OwrfRta5QCQ==
------END PUBLIC KEY-----\n";
-const OPENSSL_CERT_THUMBPRINT: &str = "WVrGSwujPkairbsuyQtGUT4nlojncvuf173crjlod6E";
 
 fn the_key(text: &str) -> Key {
     match keys::parse_key_text(text) {
