@@ -693,15 +693,7 @@ fn wrong_password_fails() {
 }
 
 fn pbes2_token(p2c: u64) -> String {
-    let header = json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2s": base64url::encode(&[7u8; 16]), "p2c": p2c});
-    format!(
-        "{}.{}.{}.{}.{}",
-        base64url::encode(header.to_string().as_bytes()),
-        base64url::encode(&[0u8; 24]),
-        base64url::encode(&[0u8; 12]),
-        base64url::encode(b"ciphertext"),
-        base64url::encode(&[0u8; 16]),
-    )
+    pbes2_with(&[7u8; 16], p2c.into())
 }
 
 #[test]
