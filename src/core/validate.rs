@@ -1896,38 +1896,64 @@ fn dpop_iat_check(ctx: &Ctx<'_>) -> Check {
             )
         }
     };
-    let leeway = ctx.leeway();
+    made_within(
+        ctx,
+        RULE,
+        DPOP_CHECK,
+        iat,
+        max_age,
+        ("it", "It"),
+        "a proof is accepted for",
+    )
+}
+
+/// A proof or key-binding JWT made at `iat`: not ahead of now, and at most
+/// `max_age` seconds old (both with leeway). `who` names it in a reason and
+/// at the start of a sentence; `limit` ends "more than the N seconds …".
+fn made_within(
+    ctx: &Ctx<'_>,
+    rule: &str,
+    reference: &str,
+    iat: i64,
+    max_age: u64,
+    who: (&str, &str),
+    limit: &str,
+) -> Check {
     let age = i128::from(ctx.now) - i128::from(iat);
-    if age + leeway < 0 {
+    let span = |secs: i128| distance(u64::try_from(secs).unwrap_or(u64::MAX));
+    if age + ctx.leeway() < 0 {
         Check::fail(
-            RULE,
+            rule,
             format!(
-                "it was made {} in the future ({})",
-                distance(u64::try_from(-age).unwrap_or(u64::MAX)),
+                "{} was made {} in the future ({})",
+                who.0,
+                span(-age),
                 iso(iat)
             ),
             &beyond_leeway(ctx),
-            DPOP_CHECK,
+            reference,
         )
-    } else if age > i128::from(max_age) + leeway {
+    } else if age > i128::from(max_age) + ctx.leeway() {
         Check::fail(
-            RULE,
+            rule,
             format!(
-                "it was made {} ago ({}), more than the {max_age} seconds a proof is accepted for",
-                distance(u64::try_from(age).unwrap_or(u64::MAX)),
+                "{} was made {} ago ({}), more than the {max_age} seconds {limit}",
+                who.0,
+                span(age),
                 iso(iat)
             ),
             &beyond_leeway(ctx),
-            DPOP_CHECK,
+            reference,
         )
     } else {
         Check::pass(
-            RULE,
+            rule,
             format!(
-                "It was made at {}, within the {max_age} seconds allowed.",
+                "{} was made at {}, within the {max_age} seconds allowed.",
+                who.1,
                 iso(iat)
             ),
-            DPOP_CHECK,
+            reference,
         )
     }
 }
@@ -2126,41 +2152,15 @@ fn kb_checks(ctx: &Ctx<'_>, kb_signature: Option<&Verdict>) -> Vec<Check> {
             "",
             KB_CHECK,
         ),
-        Some(iat) => {
-            let age = i128::from(ctx.now) - i128::from(iat);
-            if age + ctx.leeway() < 0 {
-                Check::fail(
-                    "kb-iat",
-                    format!(
-                        "its KB-JWT was made {} in the future ({})",
-                        distance(u64::try_from(-age).unwrap_or(u64::MAX)),
-                        iso(iat)
-                    ),
-                    &beyond_leeway(ctx),
-                    KB_CHECK,
-                )
-            } else if age > i128::from(max_age) + ctx.leeway() {
-                Check::fail(
-                    "kb-iat",
-                    format!(
-                        "its KB-JWT was made {} ago ({}), more than the {max_age} seconds allowed",
-                        distance(u64::try_from(age).unwrap_or(u64::MAX)),
-                        iso(iat)
-                    ),
-                    &beyond_leeway(ctx),
-                    KB_CHECK,
-                )
-            } else {
-                Check::pass(
-                    "kb-iat",
-                    format!(
-                        "The KB-JWT was made at {}, within the {max_age} seconds allowed.",
-                        iso(iat)
-                    ),
-                    KB_CHECK,
-                )
-            }
-        }
+        Some(iat) => made_within(
+            ctx,
+            "kb-iat",
+            KB_CHECK,
+            iat,
+            max_age,
+            ("its KB-JWT", "The KB-JWT"),
+            "allowed",
+        ),
     });
     out
 }
