@@ -328,3 +328,122 @@ fn wycheproof_rsa_pss() {
         "PS256",
     );
 }
+
+/// The JSON serialization examples (RFC 7515 A.6/A.7, RFC 7520 §4.6–4.8,
+/// RFC 7797 §4.2): the verdict, and one entry per signature. A set whose
+/// keys carry no `kid` has no key for an entry that names one (each entry
+/// is `no-key`); each of its keys alone then verifies its own entry.
+#[test]
+fn rfc_json_serializations() {
+    let doc: Value = serde_json::from_str(vectors!("rfc_vectors.json")).unwrap();
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for v in doc["json_vectors"].as_array().unwrap() {
+        let id = v["id"].as_str().unwrap();
+        let text = serde_json::to_string_pretty(&v["jws_json"]).unwrap();
+        let want = match v["expect"].as_str().unwrap() {
+            "valid" => Status::Valid,
+            _ => Status::Invalid,
+        };
+        let signatures = v["jws_json"]["signatures"]
+            .as_array()
+            .map_or(1, |list| list.len());
+        let key = &v["key"];
+        // Sets without kids, or mixing secrets with public keys, are
+        // checked key by key.
+        let kidless_set = key["keys"].as_array().is_some_and(|keys| {
+            keys.iter().all(|k| k.get("kid").is_none()) || keys.iter().any(|k| k["kty"] == "oct")
+        });
+        let keys: Vec<String> = if kidless_set {
+            let whole = verdict(&text, &key.to_string(), None);
+            let statuses: Vec<Status> = whole.entries.iter().map(|e| e.status).collect();
+            let mixed = key["keys"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["kty"] == "oct");
+            let expected = if mixed {
+                Status::KeyError
+            } else {
+                Status::NoKey
+            };
+            if statuses != vec![expected; signatures] || whole.status != expected {
+                failures.push(format!("{id}: the whole set gave {statuses:?}"));
+            }
+            key["keys"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.to_string())
+                .collect()
+        } else {
+            vec![key.to_string()]
+        };
+        for key in keys {
+            let got = verdict(&text, &key, None);
+            if got.status != want || got.entries.len() != signatures {
+                failures.push(format!(
+                    "{id}: {:?} with {} entries, expected {want:?} with {signatures}: {}",
+                    got.status,
+                    got.entries.len(),
+                    got.message
+                ));
+            } else {
+                passed += 1;
+            }
+        }
+    }
+    report("RFC JSON serializations", passed, &[], &failures);
+}
+
+/// RFC 7520 §4.8 checks its signatures by `kid` in one set: the RSA and EC
+/// keys share a kid (RFC 7517 §4.5 allows it across key types); the HMAC
+/// key cannot be in the same set (mixed sets are refused), so its entry has
+/// no key there, and verifies with the secret alone.
+#[test]
+fn general_jws_checks_every_entry_by_kid() {
+    let doc: Value = serde_json::from_str(vectors!("rfc_vectors.json")).unwrap();
+    let v = doc["json_vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "rfc7520-4.8-general")
+        .unwrap();
+    let keys = v["key"]["keys"].as_array().unwrap();
+    let public: Vec<&Value> = keys.iter().filter(|k| k["kty"] != "oct").collect();
+    let text = v["jws_json"].to_string();
+    let got = verdict(
+        &text,
+        &serde_json::json!({ "keys": public }).to_string(),
+        None,
+    );
+    let entries: Vec<(Option<&str>, Status)> = got
+        .entries
+        .iter()
+        .map(|e| (e.alg.as_deref(), e.status))
+        .collect();
+    assert_eq!(
+        entries,
+        vec![
+            (Some("RS256"), Status::Valid),
+            (Some("ES512"), Status::Valid),
+            (Some("HS256"), Status::NoKey)
+        ]
+    );
+    assert!(
+        got.message.starts_with(
+            "Valid: signature 1 of 3 (RS256, kid \"bilbo.baggins@hobbiton.example\") verifies."
+        ),
+        "{}",
+        got.message
+    );
+    let oct = keys.iter().find(|k| k["kty"] == "oct").unwrap().to_string();
+    let got = verdict(&text, &oct, None);
+    assert_eq!(got.status, Status::Valid);
+    assert_eq!(got.entries[2].status, Status::Valid);
+    assert!(
+        got.message.starts_with("Valid: signature 3 of 3 (HS256"),
+        "{}",
+        got.message
+    );
+}

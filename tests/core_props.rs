@@ -454,6 +454,13 @@ fn check_clean(raw: &str) -> Result<(), TestCaseError> {
 fn check_highlight(raw: &str) -> Result<(), TestCaseError> {
     let c = token::clean(raw);
     let spans = token::highlight(raw, &c);
+    if raw.trim_start().starts_with('{') {
+        // JSON serialization: one span, not split at dots.
+        prop_assert_eq!(spans.len(), 1);
+        prop_assert_eq!(spans[0].range.clone(), 0..raw.len());
+        prop_assert_eq!(spans[0].kind, SpanKind::Json);
+        return Ok(());
+    }
     let mut at = 0;
     let mut kept = String::new();
     let mut dots = 0;
@@ -468,7 +475,7 @@ fn check_highlight(raw: &str) -> Result<(), TestCaseError> {
             prop_assert_ne!(spans[i - 1].kind, s.kind);
         }
         match s.kind {
-            SpanKind::Removed => {}
+            SpanKind::Removed | SpanKind::Json => {}
             SpanKind::Dot => {
                 prop_assert!(text.chars().all(|ch| ch == '.'));
                 dots += text.len();
@@ -504,6 +511,19 @@ fn check_error_text(e: &DecodeError) -> Result<(), TestCaseError> {
 
 /// Structural invariants of any decode result.
 fn check_decoded(raw: &str, d: &Decoded) -> Result<(), TestCaseError> {
+    if raw.trim_start().starts_with('{') {
+        // A JWS or JWE in JSON serialization, or one refusal saying why not.
+        match &d.json {
+            Some(_) => prop_assert!(matches!(d.kind, TokenKind::Jws | TokenKind::Jwe)),
+            None => {
+                prop_assert_eq!(d.kind, TokenKind::Malformed);
+                prop_assert_eq!(d.errors.len(), 1);
+                let refused = matches!(d.errors[0].kind, DecodeErrorKind::JsonSerialization { .. });
+                prop_assert!(refused, "{:?}", d.errors);
+            }
+        }
+        return Ok(());
+    }
     prop_assert_eq!(&d.clean, &token::clean(raw));
     let token = &d.clean.token;
     // An SD-JWT's parts are those of its issuer-signed JWT, before the first `~`.
@@ -832,8 +852,8 @@ proptest! {
     ) {
         let raw = segs.iter().map(Seg::text).collect::<Vec<_>>().join(".");
         // A `~` makes the input an SD-JWT whose parts end at the first `~`
-        // (its own property above).
-        prop_assume!(!raw.contains('~'));
+        // (its own property above); a `{` first makes it JSON serialization.
+        prop_assume!(!raw.contains('~') && !raw.trim_start().starts_with('{'));
         let d = token::decode(&raw);
         check_decoded(&raw, &d)?;
         check_highlight(&raw)?;

@@ -597,6 +597,17 @@ fn jwk_sets_are_refused_when_ambiguous_or_too_big() {
         refusal(&set(vec![ec.clone(), oct(None)])),
         "the JWK Set mixes shared secrets (\"oct\") with public keys; a verifier must not be given both"
     );
+    // A kid shared across key types is allowed (RFC 7517 §4.5).
+    let mut ec_a = ec.clone();
+    ec_a["kid"] = "a".into();
+    let mut rsa_a: Value = serde_json::from_str(&rsa_jwk(&modulus(256, 0xc1), &E)).unwrap();
+    rsa_a["kid"] = "a".into();
+    let (keys, _) = parsed(&set(vec![ec_a.clone(), rsa_a]));
+    assert_eq!(keys.len(), 2);
+    assert_eq!(
+        refusal(&set(vec![ec_a.clone(), ec_a])),
+        "the JWK Set has more than one EC key with kid \"a\", so the token's kid is ambiguous"
+    );
     let (keys, is_set) = parsed(&set(vec![oct(Some("a")), oct(Some("b"))]));
     assert!(is_set);
     assert_eq!(keys.len(), 2);
@@ -604,7 +615,7 @@ fn jwk_sets_are_refused_when_ambiguous_or_too_big() {
     assert_eq!(keys.len(), 2);
     assert_eq!(
         refusal(&set(vec![oct(Some("a")), oct(Some("b")), oct(Some("a"))])),
-        "the JWK Set has more than one key with kid \"a\", so the token's kid is ambiguous"
+        "the JWK Set has more than one oct key with kid \"a\", so the token's kid is ambiguous"
     );
     let (keys, _) = parsed(&set(vec![oct(None); MAX_JWKS_KEYS]));
     assert_eq!(keys.len(), 2000);

@@ -77,6 +77,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
                         SpanKind::Removed => "t-removed".to_string(),
                         SpanKind::Dot => "t-dot".to_string(),
                         SpanKind::Part(n) => format!("t-part t-part-{}", n.min(5)),
+                        SpanKind::Json => "t-json".to_string(),
                     };
                     html! { <span class={class}>{ raw[s.range].to_string() }</span> }
                 }) }

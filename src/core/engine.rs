@@ -340,7 +340,7 @@ pub fn encode<T: Serialize>(message: &Message<T>) -> String {
 /// checks that both read every answer alike.
 pub fn read_response(text: &str) -> Option<Message<Response>> {
     use super::findings::{Finding, Severity};
-    use super::verify::{Status, Verdict};
+    use super::verify::{EntryVerdict, Status, Verdict};
     use serde_json::Value;
     fn string(v: &Value) -> Option<String> {
         v.as_str().map(str::to_string)
@@ -367,8 +367,8 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
             detail: string(v.get("detail")?)?,
         })
     }
-    fn verdict(v: &Value) -> Option<Verdict> {
-        let status = match v.get("status")?.as_str()? {
+    fn status(v: &Value) -> Option<Status> {
+        Some(match v.as_str()? {
             "Checking" => Status::Checking,
             "Valid" => Status::Valid,
             "Invalid" => Status::Invalid,
@@ -378,9 +378,19 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
             "Unsupported" => Status::Unsupported,
             "Malformed" => Status::Malformed,
             _ => return None,
-        };
+        })
+    }
+    fn entry(v: &Value) -> Option<EntryVerdict> {
+        Some(EntryVerdict {
+            alg: opt_string(v.get("alg"))?,
+            kid: opt_string(v.get("kid"))?,
+            status: status(v.get("status")?)?,
+            message: string(v.get("message")?)?,
+        })
+    }
+    fn verdict(v: &Value) -> Option<Verdict> {
         Some(Verdict {
-            status,
+            status: status(v.get("status")?)?,
             message: string(v.get("message")?)?,
             key_used: opt_string(v.get("key_used"))?,
             notes: strings(v.get("notes")?)?,
@@ -393,6 +403,10 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                 .map(finding)
                 .collect::<Option<_>>()?,
             lenient: v.get("lenient")?.as_bool()?,
+            entries: match v.get("entries") {
+                None => Vec::new(),
+                Some(list) => list.as_array()?.iter().map(entry).collect::<Option<_>>()?,
+            },
         })
     }
     fn decryption(v: &Value) -> Option<Decryption> {

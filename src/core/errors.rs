@@ -71,6 +71,11 @@ pub enum DecodeErrorKind {
     AlgNotString {
         found: &'static str,
     },
+    /// A JWS or JWE in JSON serialization that cannot be read; the message
+    /// says what and where.
+    JsonSerialization {
+        message: String,
+    },
 }
 
 /// A decoding failure in one segment (or of the whole token).
@@ -165,6 +170,7 @@ impl fmt::Display for DecodeError {
                 f,
                 "{part} has \"alg\" as {found}; it must be a string such as \"HS256\" or \"RS256\"."
             ),
+            DecodeErrorKind::JsonSerialization { message } => f.write_str(message),
         }
     }
 }

@@ -122,6 +122,16 @@ impl KeyMaterial {
             KeyMaterial::X25519(_) => "X25519".to_string(),
         }
     }
+
+    /// The JWK `kty` of this kind of key.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            KeyMaterial::Secret(_) => "oct",
+            KeyMaterial::Rsa { .. } => "RSA",
+            KeyMaterial::Ec { .. } => "EC",
+            KeyMaterial::Ed25519(_) | KeyMaterial::X25519(_) => "OKP",
+        }
+    }
 }
 
 /// What a certificate says about itself.
@@ -891,7 +901,10 @@ fn parse_jwk_text(text: &str) -> Result<KeyText, KeyError> {
 }
 
 /// A set mixing shared secrets with public keys is ambiguous (which one is
-/// the verifier meant to trust?), and so are repeated `kid`s.
+/// the verifier meant to trust? Wycheproof's `MixedKeySet`), and so is a
+/// `kid` shared by two keys of the same type. Keys of different types may
+/// share one (RFC 7517 §4.5: equivalent alternatives, as RFC 7520 §4.8's RSA
+/// and EC keys do).
 fn check_key_set(keys: &[Key]) -> Result<(), KeyError> {
     let secrets = keys
         .iter()
@@ -904,9 +917,14 @@ fn check_key_set(keys: &[Key]) -> Result<(), KeyError> {
     }
     for (i, k) in keys.iter().enumerate() {
         if let Some(kid) = &k.kid {
-            if keys[..i].iter().any(|o| o.kid.as_ref() == Some(kid)) {
+            let same = |o: &Key| {
+                o.kid.as_ref() == Some(kid)
+                    && std::mem::discriminant(&o.material) == std::mem::discriminant(&k.material)
+            };
+            if keys[..i].iter().any(same) {
                 return Err(KeyError::new(format!(
-                    "the JWK Set has more than one key with kid \"{kid}\", so the token's kid is ambiguous"
+                    "the JWK Set has more than one {} key with kid \"{kid}\", so the token's kid is ambiguous",
+                    k.material.kind_name()
                 )));
             }
         }

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod explain;
 pub mod finding_refs;
 pub mod findings;
+pub mod jose_json;
 pub mod json;
 pub mod jwe;
 pub mod key_export;

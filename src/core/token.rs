@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::base64url::{self, Base64Notes, Base64Problem};
 use super::errors::{DecodeError, DecodeErrorKind, Segment};
+use super::jose_json::{self, JoseJson, JwsJson};
 use super::json::{self, JsonDoc};
 use super::sd_jwt;
 
@@ -33,6 +34,8 @@ pub enum SpanKind {
     Dot,
     /// The n-th dot-separated part (0 = header).
     Part(usize),
+    /// A JWS or JWE in JSON serialization: not split into parts.
+    Json,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +120,12 @@ pub fn clean(raw: &str) -> CleanInput {
 
 /// Colour runs for the raw input: removed text, dots and numbered parts.
 pub fn highlight(raw: &str, clean: &CleanInput) -> Vec<Span> {
+    if jose_json::looks_like_json(raw) {
+        return vec![Span {
+            range: 0..raw.len(),
+            kind: SpanKind::Json,
+        }];
+    }
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |range: Range<usize>, kind: SpanKind| {
         if range.is_empty() {
@@ -197,6 +206,10 @@ pub struct Decoded {
     /// issuer-signed payload is JSON, the disclosures matched against it.
     /// Everything else here describes the issuer-signed JWT.
     pub sd: Option<SdView>,
+    /// A JWS or JWE pasted in JSON serialization. Everything else here then
+    /// describes its first signature (with `clean.token` that entry as a
+    /// compact JWS) or, for a JWE, its first recipient's header.
+    pub json: Option<Box<JoseJson>>,
 }
 
 /// An SD-JWT as read from the input.
@@ -222,6 +235,14 @@ impl Decoded {
         match &self.payload {
             PayloadView::Json(doc) => doc.value.as_object(),
             _ => None,
+        }
+    }
+
+    /// The JWS, when one was pasted in JSON serialization.
+    pub fn json_jws(&self) -> Option<&JwsJson> {
+        match self.json.as_deref()? {
+            JoseJson::Jws(jws) => Some(jws),
+            JoseJson::Jwe(_) => None,
         }
     }
 
@@ -277,8 +298,12 @@ pub fn decode(raw: &str) -> Decoded {
         errors: Vec::new(),
         base64_notes: Vec::new(),
         sd: None,
+        json: None,
         clean,
     };
+    if jose_json::looks_like_json(raw) {
+        return decode_json(raw);
+    }
     if out.clean.token.is_empty() {
         out.kind = TokenKind::Empty;
         out.errors.push(DecodeError::whole(DecodeErrorKind::Empty));
@@ -442,6 +467,106 @@ fn decode_header(errors: &mut Vec<DecodeError>, bytes: &[u8]) -> Option<JsonDoc>
         },
     }
     Some(doc)
+}
+
+/// A JWS or JWE in JSON serialization; a refused one is a token error.
+fn decode_json(raw: &str) -> Decoded {
+    let start = raw.len() - raw.trim_start().len();
+    let core = start..raw.trim_end().len().max(start);
+    match jose_json::parse(raw) {
+        Ok(JoseJson::Jws(jws)) => {
+            let mut out = json_entry(&jws, 0);
+            out.clean.core = core;
+            out.json = Some(Box::new(JoseJson::Jws(jws)));
+            out
+        }
+        Ok(JoseJson::Jwe(jwe)) => {
+            let mut errors = Vec::new();
+            let header = header_doc(&mut errors, jwe.header(0));
+            Decoded {
+                clean: CleanInput {
+                    token: raw[core.clone()].to_string(),
+                    cleaning: Cleaning::default(),
+                    core,
+                },
+                kind: TokenKind::Jwe,
+                part_count: 5,
+                header,
+                payload: PayloadView::None,
+                payload_bytes: None,
+                signature: None,
+                errors: Vec::new(),
+                base64_notes: Vec::new(),
+                sd: None,
+                json: Some(Box::new(JoseJson::Jwe(jwe))),
+            }
+        }
+        Err(e) => Decoded {
+            clean: CleanInput {
+                token: raw[core.clone()].to_string(),
+                cleaning: Cleaning::default(),
+                core,
+            },
+            kind: TokenKind::Malformed,
+            part_count: 0,
+            header: None,
+            payload: PayloadView::None,
+            payload_bytes: None,
+            signature: None,
+            errors: vec![DecodeError::whole(DecodeErrorKind::JsonSerialization {
+                message: e.message,
+            })],
+            base64_notes: Vec::new(),
+            sd: None,
+            json: None,
+        },
+    }
+}
+
+/// Signature `i` of a JWS in JSON as a compact token would decode: its
+/// header is the entry's protected and unprotected members together, and
+/// `clean.token` is `protected.payload.signature` (the payload part empty
+/// when detached or unencoded, whose bytes verification then takes as the
+/// detached content). Out of range gives an empty token.
+pub fn json_entry(jws: &JwsJson, i: usize) -> Decoded {
+    let Some(entry) = jws.entries.get(i) else {
+        return decode("");
+    };
+    let compact = jws.compact(i).unwrap_or_default();
+    let mut errors = Vec::new();
+    let header = header_doc(&mut errors, entry.header());
+    let bytes = jws.payload_bytes().unwrap_or_default();
+    let payload = if jws.payload.is_none() {
+        PayloadView::None
+    } else {
+        decode_payload(&mut errors, &bytes)
+    };
+    Decoded {
+        clean: CleanInput {
+            core: 0..compact.len(),
+            token: compact,
+            cleaning: Cleaning::default(),
+        },
+        kind: TokenKind::Jws,
+        part_count: 3,
+        header,
+        payload,
+        payload_bytes: Some(bytes),
+        signature: Some(entry.signature.clone()),
+        errors,
+        base64_notes: Vec::new(),
+        sd: None,
+        json: None,
+    }
+}
+
+/// A joined JOSE header as a document, checked as a compact header is.
+fn header_doc(
+    errors: &mut Vec<DecodeError>,
+    header: serde_json::Map<String, Value>,
+) -> Option<JsonDoc> {
+    let text = serde_json::to_string(&Value::Object(header)).unwrap_or_default();
+    decode_header(errors, text.as_bytes())
 }
 
 /// `decoded` with `bytes` as its payload: a JWE's decrypted plaintext, read

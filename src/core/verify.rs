@@ -8,9 +8,10 @@ use super::algorithms::{self, AlgInfo, Family};
 use super::base64url;
 use super::errors::{DecodeErrorKind, Segment};
 use super::findings::{self, Finding, Severity};
+use super::jose_json::JwsJson;
 use super::json;
 use super::keys::{self, Key, KeyMaterial, KeyShape, KeyText, SecretEncoding};
-use super::token::{Decoded, TokenKind};
+use super::token::{self, Decoded, TokenKind};
 use super::weak_secrets;
 
 /// The verdict, as named by the UI contract's `data-status`.
@@ -61,6 +62,19 @@ pub struct Verdict {
     /// Something was tolerated that a strict verifier rejects (whitespace
     /// or a `Bearer` prefix removed, padded or standard base64).
     pub lenient: bool,
+    /// For a JWS in JSON serialization: each signature's own verdict, in
+    /// order (empty for a compact token).
+    #[serde(default)]
+    pub entries: Vec<EntryVerdict>,
+}
+
+/// The verdict on one signature of a JWS in JSON serialization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryVerdict {
+    pub alg: Option<String>,
+    pub kid: Option<String>,
+    pub status: Status,
+    pub message: String,
 }
 
 impl Default for Verdict {
@@ -80,6 +94,7 @@ impl Verdict {
             computed_signature: None,
             findings: Vec::new(),
             lenient: false,
+            entries: Vec::new(),
         }
     }
 
@@ -114,6 +129,15 @@ pub enum Route {
 /// checked, no key, or an HMAC token with a text secret. Never links key
 /// parsing or asymmetric verification, so the page's wasm stays small.
 pub fn verify_on_page(req: &VerifyRequest<'_>) -> Route {
+    if let Some(jws) = req.decoded.json_jws() {
+        return match each_entry(req, jws, |r| match verify_on_page(r) {
+            Route::Done(v) => Some(v),
+            Route::Worker => None,
+        }) {
+            Some(verdicts) => Route::Done(combine(jws, verdicts)),
+            None => Route::Worker,
+        };
+    }
     let checked = match prepare(req) {
         Err(verdict) => return Route::Done(*verdict),
         Ok(checked) => checked,
@@ -133,6 +157,10 @@ pub fn verify_on_page(req: &VerifyRequest<'_>) -> Route {
 }
 
 pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
+    if let Some(jws) = req.decoded.json_jws() {
+        let verdicts = each_entry(req, jws, |r| Some(verify(r))).unwrap_or_default();
+        return combine(jws, verdicts);
+    }
     match prepare(req) {
         Err(verdict) => *verdict,
         Ok(checked) => finish(
@@ -140,6 +168,89 @@ pub fn verify(req: &VerifyRequest<'_>) -> Verdict {
             verify_with_key_text(req, checked.alg, &checked.input, &checked.signature),
         ),
     }
+}
+
+/// Runs `check` on each signature of a JWS in JSON as on a compact token
+/// (its own header, the shared payload; an unencoded payload is passed as
+/// the detached content). `None` when a check returns `None`.
+fn each_entry(
+    req: &VerifyRequest<'_>,
+    jws: &JwsJson,
+    check: impl Fn(&VerifyRequest<'_>) -> Option<Verdict>,
+) -> Option<Vec<Verdict>> {
+    let inline = match (&jws.payload, jws.unencoded) {
+        (Some(p), true) => Some(p.as_bytes()),
+        _ => None,
+    };
+    (0..jws.entries.len())
+        .map(|i| {
+            let decoded = token::json_entry(jws, i);
+            check(&VerifyRequest {
+                decoded: &decoded,
+                detached_payload: inline.or(req.detached_payload),
+                ..*req
+            })
+        })
+        .collect()
+}
+
+/// One verdict for the whole JWS: valid when any signature verifies (that
+/// one's verdict), otherwise the first signature's; each entry's kept.
+fn combine(jws: &JwsJson, verdicts: Vec<Verdict>) -> Verdict {
+    let entries: Vec<EntryVerdict> = jws
+        .entries
+        .iter()
+        .zip(&verdicts)
+        .map(|(e, v)| EntryVerdict {
+            alg: e.alg().map(str::to_string),
+            kid: e.kid().map(str::to_string),
+            // A set without the entry's kid has no key for it.
+            status: if v.findings.iter().any(|f| f.code == "kid-not-found") {
+                Status::NoKey
+            } else {
+                v.status
+            },
+            message: v.message.clone(),
+        })
+        .collect();
+    let total = verdicts.len();
+    let valid = verdicts.iter().position(|v| v.status == Status::Valid);
+    // Failing, a wrong signature says more than a key that does not fit.
+    let pick = valid
+        .or_else(|| entries.iter().position(|e| e.status == Status::Invalid))
+        .unwrap_or(0);
+    let status = entries.get(pick).map(|e| e.status);
+    let mut findings: Vec<Finding> = Vec::new();
+    for f in verdicts.iter().flat_map(|v| v.findings.iter()) {
+        if !findings.iter().any(|g| g.code == f.code) {
+            findings.push(f.clone());
+        }
+    }
+    let Some(mut verdict) = verdicts.into_iter().nth(pick) else {
+        return Verdict::new(Status::Malformed, "The JWS has no signature.");
+    };
+    if total > 1 {
+        let named = |i: usize| {
+            let e = &entries[i];
+            let mut what = e.alg.clone().unwrap_or_else(|| "no alg".into());
+            if let Some(kid) = &e.kid {
+                what.push_str(&format!(", kid \"{}\"", json::visible(kid)));
+            }
+            format!("signature {} of {total} ({what})", i + 1)
+        };
+        verdict.message = match valid {
+            Some(i) => format!("Valid: {} verifies. {}", named(i), verdict.message),
+            None => format!(
+                "None of the {total} signatures verifies. Of {}: {}",
+                named(pick),
+                verdict.message
+            ),
+        };
+    }
+    verdict.status = status.unwrap_or(verdict.status);
+    verdict.findings = findings;
+    verdict.entries = entries;
+    verdict
 }
 
 /// What a token that can be checked at all gives the signature check.
@@ -546,21 +657,6 @@ fn verify_candidates(
     input: &[u8],
     signature: &[u8],
 ) -> Verdict {
-    if alg.family == Family::Hmac
-        && keys
-            .iter()
-            .any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
-    {
-        let mut v = Verdict::new(
-            Status::KeyError,
-            format!(
-                "This is an {} token, which needs the shared secret; a public key was given. Using it as an HMAC secret is the algorithm-confusion attack (CVE-2016-10555), so it was not tried.",
-                alg.name
-            ),
-        );
-        v.findings.push(key_confusion(alg));
-        return v;
-    }
     let token_kid = req
         .decoded
         .header_param("kid")
@@ -604,6 +700,23 @@ fn verify_candidates(
         }
         _ => keys.iter().collect(),
     };
+    // After the kid picked its keys: a set may hold secrets for some kids
+    // and public keys for others.
+    if alg.family == Family::Hmac
+        && pool
+            .iter()
+            .any(|k| !matches!(k.material, KeyMaterial::Secret(_)))
+    {
+        let mut v = Verdict::new(
+            Status::KeyError,
+            format!(
+                "This is an {} token, which needs the shared secret; a public key was given. Using it as an HMAC secret is the algorithm-confusion attack (CVE-2016-10555), so it was not tried.",
+                alg.name
+            ),
+        );
+        v.findings.push(key_confusion(alg));
+        return v;
+    }
     if let (Some(kid), false, Some(key)) = (&token_kid, is_set, pool.first()) {
         if let Some(key_kid) = &key.kid {
             if key_kid != kid {

@@ -22,6 +22,7 @@ use std::fmt;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use jwt_debugger::core::algorithms;
+use jwt_debugger::core::jose_json::{self, JoseJson};
 use jwt_debugger::core::keys::{self, Curve, Key, KeyMaterial, KeyText, SecretEncoding};
 use jwt_debugger::core::token::{self, Decoded, PayloadView, SpanKind, TokenKind};
 use jwt_debugger::core::verify::{self, Status, VerifyRequest};
@@ -74,9 +75,13 @@ pub fn run_decode(data: &[u8]) {
     let raw = String::from_utf8_lossy(data);
     let raw: &str = &raw;
     let d = token::decode(raw);
-    check_clean(raw, &d);
-    check_highlight(raw, &d);
-    check_decoded(&d);
+    if jose_json::looks_like_json(raw) {
+        check_json(raw, &d);
+    } else {
+        check_clean(raw, &d);
+        check_highlight(raw, &d);
+        check_decoded(&d);
+    }
     let now = NOWS[usize::from(s0) % NOWS.len()];
     for f in findings::token_findings(&d, now) {
         assert!(!f.code.is_empty() && !f.title.is_empty() && !f.detail.is_empty());
@@ -89,6 +94,38 @@ pub fn run_decode(data: &[u8]) {
         check_rows(doc, rows_now, s1);
     }
 }
+/// A JWS or JWE in JSON: one uncoloured span; a JWS is its first entry as
+/// a compact token, each entry decodes as one; a refusal is one error.
+fn check_json(raw: &str, d: &Decoded) {
+    let spans = token::highlight(raw, &d.clean);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].range, 0..raw.len());
+    assert_eq!(spans[0].kind, SpanKind::Json);
+    match jose_json::parse(raw) {
+        Ok(JoseJson::Jws(jws)) => {
+            assert_eq!(d.kind, TokenKind::Jws);
+            assert_eq!(Some(d.clean.token.clone()), jws.compact(0));
+            assert!(!jws.entries.is_empty());
+            for i in 0..jws.entries.len() {
+                let entry = token::json_entry(&jws, i);
+                assert_eq!(entry.kind, TokenKind::Jws);
+                assert_eq!(entry.signature.as_ref(), Some(&jws.entries[i].signature));
+            }
+            assert_eq!(d.json_jws(), Some(&jws));
+        }
+        Ok(JoseJson::Jwe(jwe)) => {
+            assert_eq!(d.kind, TokenKind::Jwe);
+            assert!(!jwe.recipients.is_empty());
+            assert!(d.json.is_some());
+        }
+        Err(e) => {
+            assert_eq!(d.kind, TokenKind::Malformed);
+            assert_eq!(d.errors.len(), 1);
+            assert_eq!(d.errors[0].to_string(), e.message);
+        }
+    }
+}
+
 fn check_clean(raw: &str, d: &Decoded) {
     let c = &d.clean;
     assert!(c.core.start <= c.core.end && c.core.end <= raw.len());
@@ -129,6 +166,7 @@ fn check_highlight(raw: &str, d: &Decoded) {
                 dots += text.len();
                 kept.push_str(text);
             }
+            SpanKind::Json => unreachable!("JSON is checked by check_json"),
             SpanKind::Part(n) => {
                 assert_eq!(n, dots, "part number counts the dots before it");
                 assert!(!text.contains('.'));
