@@ -101,7 +101,7 @@ const MAX_FAILED_STARTS: u32 = 3;
 /// What the page hears back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
-    Answer(Message<Response>),
+    Answer(Box<Message<Response>>),
     Failed {
         seq: u64,
         reason: String,
@@ -305,7 +305,7 @@ impl CryptoWorker {
             inner.jobs.len() != before
         };
         if known {
-            self.emit(Reply::Answer(message));
+            self.emit(Reply::Answer(Box::new(message)));
         }
     }
 

@@ -255,6 +255,132 @@ fn rfc_vectors_decrypt_to_their_plaintext() {
     }
 }
 
+/// The JSON serialization examples (RFC 7516 A.4/A.5, RFC 7520 §5.1–5.13,
+/// with `aad` in §5.10 and unprotected headers in §5.11–5.13): each
+/// recipient's key opens the JWE as that recipient, the recipients before
+/// it say why they did not, the ones after it are skipped.
+#[test]
+fn rfc_json_serializations_decrypt_per_recipient() {
+    let doc: Value = serde_json::from_str(vectors!("rfc_jwe_json_vectors.json")).unwrap();
+    let vectors = doc["vectors"].as_array().unwrap();
+    assert_eq!(vectors.len(), 25);
+    let mut opened = 0;
+    for v in vectors {
+        let id = v["id"].as_str().unwrap();
+        let text = serde_json::to_string_pretty(&v["jwe_json"]).unwrap();
+        let plaintext = v["plaintext"].as_str().unwrap();
+        let total = v["jwe_json"]["recipients"]
+            .as_array()
+            .map_or(1, |r| r.len());
+        for rk in v["recipient_keys"].as_array().unwrap() {
+            let index = rk["recipient"].as_u64().unwrap() as usize;
+            let key = match rk["key_kind"].as_str().unwrap() {
+                "password" => rk["key"].as_str().unwrap().to_string(),
+                _ => rk["key"].to_string(),
+            };
+            let d = decrypt(&text, &key);
+            assert_eq!(
+                d.status,
+                JweStatus::Decrypted,
+                "{id} #{index}: {}",
+                d.message
+            );
+            assert_eq!(d.text(), Some(plaintext), "{id}");
+            assert_eq!(d.recipients.len(), total, "{id}");
+            let statuses: Vec<JweStatus> = d.recipients.iter().map(|r| r.status).collect();
+            assert_eq!(statuses[index], JweStatus::Decrypted, "{id}: {statuses:?}");
+            assert!(
+                statuses[..index]
+                    .iter()
+                    .all(|s| matches!(s, JweStatus::KeyError | JweStatus::Failed)),
+                "{id}: {statuses:?}"
+            );
+            assert!(
+                statuses[index + 1..]
+                    .iter()
+                    .all(|s| *s == JweStatus::Skipped),
+                "{id}: {statuses:?}"
+            );
+            opened += 1;
+        }
+    }
+    assert_eq!(opened, 28);
+}
+
+/// §5.13 with all three keys in one set: each recipient is checked by its
+/// kid; the first that opens wins. `aad` is authenticated: changing it
+/// fails the tag.
+#[test]
+fn json_jwe_recipients_by_kid_and_aad_authenticated() {
+    let doc: Value = serde_json::from_str(vectors!("rfc_jwe_json_vectors.json")).unwrap();
+    let find = |id: &str| {
+        doc["vectors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let v = find("rfc7520-5.13-general");
+    let text = v["jwe_json"].to_string();
+    // Only the A256GCMKW key (recipient 2) in a set with an unrelated kid.
+    let third = v["recipient_keys"][2]["key"].clone();
+    let set =
+        json!({"keys": [third, {"kty": "oct", "kid": "other", "k": "AAAAAAAAAAAAAAAAAAAAAA"}]})
+            .to_string();
+    let d = decrypt(&text, &set);
+    let rows: Vec<(&str, JweStatus)> = d
+        .recipients
+        .iter()
+        .map(|r| (r.alg.as_deref().unwrap(), r.status))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("RSA1_5", JweStatus::NoKey),
+            ("ECDH-ES+A256KW", JweStatus::NoKey),
+            ("A256GCMKW", JweStatus::Decrypted)
+        ]
+    );
+    assert!(
+        d.message.starts_with(
+            "Opened as recipient 3 of 3 (A256GCMKW, kid \"18ec08e1-bfa9-4d95-b205-2b4dd1d4321d\")."
+        ),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.recipients[0].message,
+        "No key in the set has this recipient's kid \"frodo.baggins@hobbiton.example\"."
+    );
+
+    let v = find("rfc7520-5.10-flattened");
+    let key = v["recipient_keys"][0]["key"].to_string();
+    let mut tampered = v["jwe_json"].clone();
+    let aad = tampered["aad"].as_str().unwrap().to_string();
+    let flipped = match aad.strip_prefix('A') {
+        Some(rest) => format!("B{rest}"),
+        None => format!("A{}", &aad[1..]),
+    };
+    tampered["aad"] = flipped.into();
+    let d = decrypt(&tampered.to_string(), &key);
+    assert_eq!(d.status, JweStatus::Failed, "{}", d.message);
+    assert_eq!(d.plaintext, None);
+    // A member in both the protected and a per-recipient header is refused.
+    let mut both = find("rfc7520-5.11-flattened")["jwe_json"].clone();
+    both["header"] = json!({"enc": "A128GCM"});
+    let d = decrypt(&both.to_string(), &key);
+    assert_eq!(d.status, JweStatus::Malformed);
+    assert!(
+        d.message.starts_with(
+            "\"enc\" appears in both the protected header and the per-recipient header"
+        ),
+        "{}",
+        d.message
+    );
+}
+
 #[test]
 fn rfc_nested_jws_and_compressed_examples() {
     let v = rfc_vector("rfc7520-6-rsa-oaep-a128gcm-nested-jws");

@@ -410,15 +410,27 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
         })
     }
     fn decryption(v: &Value) -> Option<Decryption> {
-        use super::jwe::{HeaderRow, JwePart, JweStatus, PartSize};
-        let status = match v.get("status")?.as_str()? {
-            "Decrypted" => JweStatus::Decrypted,
-            "Failed" => JweStatus::Failed,
-            "NoKey" => JweStatus::NoKey,
-            "KeyError" => JweStatus::KeyError,
-            "Unsupported" => JweStatus::Unsupported,
-            "Malformed" => JweStatus::Malformed,
-            _ => return None,
+        use super::jwe::{HeaderRow, JwePart, JweStatus, PartSize, RecipientOutcome};
+        let jwe_status = |v: &Value| {
+            Some(match v.as_str()? {
+                "Decrypted" => JweStatus::Decrypted,
+                "Failed" => JweStatus::Failed,
+                "NoKey" => JweStatus::NoKey,
+                "KeyError" => JweStatus::KeyError,
+                "Unsupported" => JweStatus::Unsupported,
+                "Malformed" => JweStatus::Malformed,
+                "Skipped" => JweStatus::Skipped,
+                _ => return None,
+            })
+        };
+        let status = jwe_status(v.get("status")?)?;
+        let recipient = |r: &Value| {
+            Some(RecipientOutcome {
+                alg: opt_string(r.get("alg"))?,
+                kid: opt_string(r.get("kid"))?,
+                status: jwe_status(r.get("status")?)?,
+                message: string(r.get("message")?)?,
+            })
         };
         let row = |r: &Value| {
             Some(HeaderRow {
@@ -472,6 +484,14 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                 .iter()
                 .map(finding)
                 .collect::<Option<_>>()?,
+            recipients: match v.get("recipients") {
+                None => Vec::new(),
+                Some(list) => list
+                    .as_array()?
+                    .iter()
+                    .map(recipient)
+                    .collect::<Option<_>>()?,
+            },
         })
     }
     fn generated(v: &Value) -> Option<GeneratedKey> {

@@ -14,6 +14,7 @@ use subtle::ConstantTimeEq;
 
 use super::base64url::{self, Base64Problem};
 use super::findings::{self, Finding};
+use super::jose_json::{self, JoseJson};
 use super::json;
 use super::keys::{self, Curve, Key, KeyMaterial, KeyText, PrivateKey, SecretEncoding};
 use super::token;
@@ -164,8 +165,11 @@ pub struct PartSize {
 pub struct ParsedJwe {
     /// The protected header, members in the token's order.
     pub header: Map<String, Value>,
-    /// The first part exactly as in the token: the AAD of the encryption.
+    /// The first part exactly as in the token.
     pub protected: String,
+    /// The additional authenticated data: `protected`, and in JSON
+    /// serialization `.aad` when there is an `aad` member.
+    pub aad: String,
     pub encrypted_key: Vec<u8>,
     pub iv: Vec<u8>,
     pub ciphertext: Vec<u8>,
@@ -208,7 +212,7 @@ pub fn parse(token: &str) -> Result<ParsedJwe, JweError> {
     }
     if clean.starts_with('{') {
         return Err(JweError::whole(
-            "This is JSON: the JWE JSON serialization is not supported. Paste the compact form (five base64url parts separated by dots).",
+            "This is JSON: read it with `parse_json` (the JWE JSON serialization); `parse` reads the compact form.",
         ));
     }
     let texts: Vec<&str> = clean.split('.').collect();
@@ -276,6 +280,7 @@ pub fn parse(token: &str) -> Result<ParsedJwe, JweError> {
     Ok(ParsedJwe {
         header,
         protected: texts[0].to_string(),
+        aad: texts[0].to_string(),
         encrypted_key: next(),
         iv: next(),
         ciphertext: next(),
@@ -471,6 +476,9 @@ pub enum JweStatus {
     Unsupported,
     /// Not a compact JWE, or a header that breaks RFC 7516/7518.
     Malformed,
+    /// A recipient of a JWE in JSON that was not tried: another
+    /// recipient's key already opened it.
+    Skipped,
 }
 
 impl JweStatus {
@@ -485,6 +493,7 @@ impl JweStatus {
             // The contract has no "malformed": a token that cannot be read
             // as a JWE has failed to decrypt (the message says why).
             JweStatus::Malformed => "failed",
+            JweStatus::Skipped => "skipped",
         }
     }
 }
@@ -516,6 +525,19 @@ pub struct Decryption {
     /// What else is worth knowing (a low `p2c`, a `kid` not found, …).
     pub notes: Vec<String>,
     pub findings: Vec<Finding>,
+    /// For a JWE in JSON serialization: each recipient's outcome, in order
+    /// (empty for a compact token).
+    #[serde(default)]
+    pub recipients: Vec<RecipientOutcome>,
+}
+
+/// What became of one recipient of a JWE in JSON serialization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecipientOutcome {
+    pub alg: Option<String>,
+    pub kid: Option<String>,
+    pub status: JweStatus,
+    pub message: String,
 }
 
 impl Decryption {
@@ -530,6 +552,7 @@ impl Decryption {
             parts: Vec::new(),
             notes: Vec::new(),
             findings: Vec::new(),
+            recipients: Vec::new(),
         }
     }
 
@@ -602,31 +625,88 @@ impl PeerKey {
     }
 }
 
-/// The token split (`None` when it cannot be read as a compact JWE) and its
-/// outcome so far: the header explained, the part sizes and the RSA1_5
-/// finding, or why it cannot be read.
-fn read(token: &str) -> (Option<ParsedJwe>, Decryption) {
-    let parsed = match parse(token) {
+/// A JWE in JSON serialization, one [`ParsedJwe`] per recipient (its
+/// header protected, shared and per-recipient members together; the AAD
+/// with the `aad` member), with the sizes of the shared parts.
+pub fn parse_json(text: &str) -> Result<Vec<ParsedJwe>, JweError> {
+    let jwe = match jose_json::parse(text) {
+        Ok(JoseJson::Jwe(jwe)) => jwe,
+        Ok(JoseJson::Jws(_)) => {
+            return Err(JweError::whole(
+                "This is a JWS in JSON serialization (signed, not encrypted): there is nothing to decrypt.",
+            ))
+        }
+        Err(e) => return Err(JweError::whole(e.message)),
+    };
+    let b64 = |t: &str| base64url::decode_strict(t).unwrap_or_default();
+    let size = |part: JwePart, t: &str| PartSize {
+        part,
+        chars: t.chars().count(),
+        bytes: base64url::decode_strict(t).map(|b| b.len()),
+    };
+    Ok((0..jwe.recipients.len())
+        .map(|i| {
+            let r = &jwe.recipients[i];
+            ParsedJwe {
+                header: jwe.header(i),
+                protected: jwe.protected_b64.clone(),
+                aad: jwe.aad(),
+                encrypted_key: b64(&r.encrypted_key_b64),
+                iv: b64(&jwe.iv_b64),
+                ciphertext: b64(&jwe.ciphertext_b64),
+                tag: b64(&jwe.tag_b64),
+                parts: vec![
+                    size(JwePart::Header, &jwe.protected_b64),
+                    size(JwePart::EncryptedKey, &r.encrypted_key_b64),
+                    size(JwePart::Iv, &jwe.iv_b64),
+                    size(JwePart::Ciphertext, &jwe.ciphertext_b64),
+                    size(JwePart::Tag, &jwe.tag_b64),
+                ],
+            }
+        })
+        .collect())
+}
+
+/// The token's recipients (one for a compact JWE; none when it cannot be
+/// read) and its outcome so far: the first recipient's header explained,
+/// the part sizes and the RSA1_5 finding, or why it cannot be read.
+fn read(token: &str) -> (Vec<ParsedJwe>, Decryption) {
+    let json = jose_json::looks_like_json(token);
+    let parsed = if json {
+        parse_json(token)
+    } else {
+        parse(token).map(|p| vec![p])
+    };
+    let parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
-            // The JSON serialization is a JWE, just not one read here.
-            let status = if token::clean(token).token.starts_with('{') {
-                JweStatus::Unsupported
-            } else {
-                JweStatus::Malformed
-            };
-            let mut out = Decryption::new(status, e.to_string());
-            out.parts = part_sizes(token);
-            return (None, out);
+            let mut out = Decryption::new(JweStatus::Malformed, e.to_string());
+            if !json {
+                out.parts = part_sizes(token);
+            }
+            return (Vec::new(), out);
         }
     };
     let mut out = Decryption::new(JweStatus::Malformed, String::new());
-    out.header = explain_header(&parsed.header);
-    out.parts = parsed.parts.clone();
-    if parsed.param("alg") == Some("RSA1_5") {
+    if let Some(first) = parsed.first() {
+        out.header = explain_header(&first.header);
+        out.parts = first.parts.clone();
+    }
+    if parsed.iter().any(|p| p.param("alg") == Some("RSA1_5")) {
         out.findings.push(findings::rsa1_5_finding());
     }
-    (Some(parsed), out)
+    if json {
+        out.recipients = parsed
+            .iter()
+            .map(|p| RecipientOutcome {
+                alg: p.param("alg").map(str::to_string),
+                kid: p.param("kid").map(str::to_string),
+                status: JweStatus::NoKey,
+                message: String::new(),
+            })
+            .collect();
+    }
+    (parsed, out)
 }
 
 /// What can be said of a JWE without a key, and without any crypto (the
@@ -634,15 +714,26 @@ fn read(token: &str) -> (Option<ParsedJwe>, Decryption) {
 /// decrypt it, and which key to give.
 pub fn describe(token: &str) -> Decryption {
     let (parsed, mut out) = read(token);
-    let Some(parsed) = parsed else {
+    let Some(first) = parsed.first() else {
         return out;
     };
     out.status = JweStatus::NoKey;
-    match plan_header(&parsed, &mut out.notes) {
+    let mut notes = Vec::new();
+    match plan_header(first, &mut notes) {
         Ok(plan) => out.message = key_wanted(&plan.alg).to_string(),
         Err((status, message)) => {
             out.status = status;
             out.message = message;
+        }
+    }
+    out.notes = notes;
+    for (p, row) in parsed.iter().zip(out.recipients.iter_mut()) {
+        match plan_header(p, &mut Vec::new()) {
+            Ok(plan) => row.message = key_wanted(&plan.alg).to_string(),
+            Err((status, message)) => {
+                row.status = status;
+                row.message = message;
+            }
         }
     }
     out
@@ -673,15 +764,91 @@ fn key_wanted(alg: &KeyAlg) -> &'static str {
     }
 }
 
-/// Decrypts a compact JWE with the key text as typed: a private key (PEM or
-/// JWK), a JWK Set, a shared key (JWK `oct` or text in `encoding`), or for
-/// PBES2 a password (the text's own bytes, whatever `encoding` says).
+/// Decrypts a JWE, compact or in JSON serialization, with the key text as
+/// typed: a private key (PEM or JWK), a JWK Set, a shared key (JWK `oct` or
+/// text in `encoding`), or for PBES2 a password (the text's own bytes,
+/// whatever `encoding` says). In JSON, each recipient is tried in order
+/// until one opens it; the others are `skipped`.
 pub fn decrypt(token: &str, key_text: &str, encoding: SecretEncoding) -> Decryption {
-    let (parsed, mut out) = read(token);
-    let Some(parsed) = parsed else {
-        return out;
+    let (parsed, out) = read(token);
+    if parsed.len() <= 1 {
+        return match parsed.first() {
+            None => out,
+            Some(p) => {
+                let mut d = decrypt_one(p, out, key_text, encoding, false);
+                let (status, message) = (d.status, d.message.clone());
+                if let Some(row) = d.recipients.first_mut() {
+                    row.status = status;
+                    row.message = message;
+                }
+                d
+            }
+        };
+    }
+    let mut rows = out.recipients.clone();
+    let mut outcomes: Vec<Decryption> = Vec::new();
+    for (i, p) in parsed.iter().enumerate() {
+        let mut fresh = out.clone();
+        fresh.header = explain_header(&p.header);
+        fresh.parts = p.parts.clone();
+        fresh.recipients = Vec::new();
+        let result = decrypt_one(p, fresh, key_text, encoding, true);
+        rows[i].status = result.status;
+        rows[i].message = result.message.clone();
+        let opened = result.status == JweStatus::Decrypted;
+        outcomes.push(result);
+        if opened {
+            for row in &mut rows[i + 1..] {
+                row.status = JweStatus::Skipped;
+                row.message = "Not tried: another recipient's key opened the JWE.".into();
+            }
+            break;
+        }
+    }
+    let opened = outcomes
+        .iter()
+        .position(|o| o.status == JweStatus::Decrypted);
+    // Failing, a key that fits but does not open says more than the rest.
+    let pick = opened
+        .or_else(|| outcomes.iter().position(|o| o.status == JweStatus::Failed))
+        .or_else(|| {
+            outcomes
+                .iter()
+                .position(|o| o.status == JweStatus::KeyError)
+        })
+        .unwrap_or(0);
+    let total = parsed.len();
+    let mut chosen = outcomes.swap_remove(pick);
+    let named = |i: usize| {
+        let row = &rows[i];
+        let mut what = row.alg.clone().unwrap_or_else(|| "no alg".into());
+        if let Some(kid) = &row.kid {
+            what.push_str(&format!(", kid \"{}\"", json::visible(kid)));
+        }
+        format!("recipient {} of {total} ({what})", i + 1)
     };
-    let plan = match plan(&parsed, &mut out.notes) {
+    chosen.message = match opened {
+        Some(i) => format!("Opened as {}. {}", named(i), chosen.message),
+        None => format!(
+            "No recipient's key opens it. Of {}: {}",
+            named(pick),
+            chosen.message
+        ),
+    };
+    chosen.recipients = rows;
+    chosen
+}
+
+/// One recipient's attempt. With `by_kid`, a JWK Set without the
+/// recipient's `kid` has no key for it (other recipients may be its).
+fn decrypt_one(
+    parsed: &ParsedJwe,
+    mut out: Decryption,
+    key_text: &str,
+    encoding: SecretEncoding,
+    by_kid: bool,
+) -> Decryption {
+    let plan = match plan(parsed, &mut out.notes) {
         Ok(plan) => plan,
         Err((status, message)) => {
             out.status = status;
@@ -689,7 +856,7 @@ pub fn decrypt(token: &str, key_text: &str, encoding: SecretEncoding) -> Decrypt
             return out;
         }
     };
-    let candidates = match candidates(&parsed, &plan, key_text, encoding, &mut out.notes) {
+    let candidates = match candidates(parsed, &plan, key_text, encoding, by_kid, &mut out.notes) {
         Ok(c) => c,
         Err((status, message)) => {
             out.status = status;
@@ -704,7 +871,7 @@ pub fn decrypt(token: &str, key_text: &str, encoding: SecretEncoding) -> Decrypt
             key_errors.push(why);
             continue;
         }
-        match try_key(&parsed, &plan, candidate) {
+        match try_key(parsed, &plan, candidate) {
             Ok(plaintext) => return finish(out, &plan, plaintext, candidate.label()),
             Err(Attempt::Failed(m)) => failures.push(m),
             Err(Attempt::KeyError(m)) => key_errors.push(m),
@@ -1089,6 +1256,7 @@ fn candidates(
     plan: &Plan,
     key_text: &str,
     encoding: SecretEncoding,
+    by_kid: bool,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Candidate>, Refusal> {
     let is_pbes2 = matches!(plan.alg, KeyAlg::Pbes2(..));
@@ -1134,6 +1302,11 @@ fn candidates(
             if let Some(kid) = kid {
                 if keys.iter().any(|k| k.kid.as_deref() == Some(kid)) {
                     keys.retain(|k| k.kid.as_deref() == Some(kid));
+                } else if is_set && by_kid {
+                    return Err((
+                        JweStatus::NoKey,
+                        format!("No key in the set has this recipient's kid \"{kid}\"."),
+                    ));
                 } else if is_set {
                     notes.push(format!(
                         "No key in the set has kid \"{kid}\"; every key that fits was tried."
@@ -1566,7 +1739,7 @@ fn open(plan: &Plan, cek: &[u8], parsed: &ParsedJwe) -> Result<Vec<u8>, Attempt>
             plan.enc.cek_len()
         )));
     }
-    let aad = parsed.protected.as_bytes();
+    let aad = parsed.aad.as_bytes();
     match plan.enc {
         Enc::Gcm(_) => {
             gcm_open(cek, &parsed.iv, aad, &parsed.ciphertext, &parsed.tag).ok_or_else(tampered)

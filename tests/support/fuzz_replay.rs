@@ -928,9 +928,22 @@ pub fn run_jwe(data: &[u8]) {
     let encoding = SecretEncoding::ALL[usize::from(selector) % SecretEncoding::ALL.len()];
 
     if s1 % 2 == 0 {
-        let parsed = jwe::parse(&token);
         let d = jwe::decrypt(&token, &key, encoding);
         check_decryption(&d);
+        if jose_json::looks_like_json(&token) {
+            // JSON serialization: one outcome per recipient, or refused.
+            match jwe::parse_json(&token) {
+                Ok(recipients) => {
+                    assert!(!recipients.is_empty());
+                    assert_eq!(d.recipients.len(), recipients.len());
+                    let opened = d.recipients.iter().filter(|r| r.status == JweStatus::Decrypted);
+                    assert_eq!(opened.count(), usize::from(d.status == JweStatus::Decrypted));
+                }
+                Err(_) => assert_eq!(d.status, JweStatus::Malformed),
+            }
+            return;
+        }
+        let parsed = jwe::parse(&token);
         match &parsed {
             // Decryption may still call it malformed for what the header
             // says (no "enc", a member of the wrong type, a bad "epk").
