@@ -696,6 +696,26 @@ fn read(token: &str) -> (Vec<ParsedJwe>, Decryption) {
         out.findings.push(findings::rsa1_5_finding());
     }
     if json {
+        if let Ok(JoseJson::Jwe(jwe)) = jose_json::parse(token) {
+            let mut open: Vec<String> = jwe.unprotected.keys().cloned().collect();
+            for r in &jwe.recipients {
+                open.extend(
+                    r.header
+                        .keys()
+                        .filter(|k| !open.contains(k))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+            }
+            if !open.is_empty() {
+                out.notes.push(format!(
+                    "Not authenticated: {} {} in unprotected headers, so anyone could have changed {} without the tag noticing.",
+                    open.iter().map(|k| format!("\"{}\"", json::visible(k))).collect::<Vec<_>>().join(", "),
+                    if open.len() == 1 { "is" } else { "are" },
+                    if open.len() == 1 { "it" } else { "them" },
+                ));
+            }
+        }
         out.recipients = parsed
             .iter()
             .map(|p| RecipientOutcome {
