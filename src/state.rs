@@ -762,6 +762,8 @@ pub enum Action {
     EncoderJweAlg(AttrValue),
     EncoderJweEnc(AttrValue),
     EncoderJweKey(AttrValue),
+    /// `compact`, `flattened` or `general`.
+    EncoderSerialization(AttrValue),
     /// Text in the key tool.
     KeyToolInput(AttrValue),
     /// Try the well-known secrets against the token (started at this
@@ -937,7 +939,7 @@ impl AppState {
             Action::EncoderClaim(name, value) => {
                 next(this().with_encoder(|e, seq| e.set_claim(name, value, seq)))
             }
-            Action::OpenInDecoder => match self.encoder.output.clone() {
+            Action::OpenInDecoder => match self.encoder.shown_output() {
                 None => self,
                 Some(token) => {
                     let mut state = this();
@@ -966,6 +968,9 @@ impl AppState {
             }
             Action::EncoderJweKey(jwe_key) => {
                 next(this().with_encoder(|e, seq| Encoder { jwe_key, ..e }.resign(seq)))
+            }
+            Action::EncoderSerialization(serialization) => {
+                next(this().with_encoder(|e, _| Encoder { serialization, ..e }))
             }
             Action::Generate => next(this().with_encoder(Encoder::generate)),
             Action::CancelGenerate => next(this().with_encoder(|e, _| e.cancel_generation())),

@@ -1359,3 +1359,66 @@ fn five_hundred_disclosures_and_a_repeated_digest() {
         p.errors
     );
 }
+
+/// Signing keys made once: (alg, private key text, public key text).
+fn encoder_keys() -> &'static [(&'static str, String, String)] {
+    static KEYS: OnceLock<Vec<(&'static str, String, String)>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut out = vec![(
+            "HS256",
+            SAMPLE_SECRET.to_string(),
+            SAMPLE_SECRET.to_string(),
+        )];
+        for alg in ["ES256", "EdDSA"] {
+            let k = jwt_debugger::core::keygen::generate(alg, 2048, &mut rand_core::OsRng).unwrap();
+            out.push((alg, k.private_text, k.public_jwk.unwrap()));
+        }
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Any token the encoder makes, written compact, flattened or general,
+    /// decodes to the same header and payload and verifies with the
+    /// matching key (each JSON entry too).
+    #[test]
+    fn encoder_output_in_any_serialization_decodes_and_verifies(
+        claims in prop::collection::btree_map("[a-z_]{1,6}", prop_oneof![any::<i64>().prop_map(|n| n.to_string()), "[ -~]{0,12}".prop_map(|s| serde_json::Value::String(s).to_string())], 0..5),
+        kid in prop::option::of("[A-Za-z0-9-]{1,8}"),
+        which in 0usize..3,
+        form in 0usize..3,
+    ) {
+        use jwt_debugger::core::jose_json::{self, Form};
+        let (alg, private, public) = &encoder_keys()[which];
+        let header = match &kid {
+            Some(kid) => format!(r#"{{"alg":"{alg}","kid":"{kid}"}}"#),
+            None => format!(r#"{{"alg":"{alg}"}}"#),
+        };
+        let payload = format!(
+            "{{{}}}",
+            claims.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect::<Vec<_>>().join(",")
+        );
+        let compact = jwt_debugger::core::sign::sign_token(&header, &payload, private, SecretEncoding::Utf8).unwrap();
+        let text = match form {
+            0 => compact.clone(),
+            1 => jose_json::from_compact(&compact, Form::Flattened).unwrap(),
+            _ => jose_json::from_compact(&compact, Form::General).unwrap(),
+        };
+        let d = token::decode(&text);
+        let reference = token::decode(&compact);
+        prop_assert_eq!(&d.header.as_ref().unwrap().value, &reference.header.as_ref().unwrap().value);
+        prop_assert_eq!(&d.payload, &reference.payload);
+        prop_assert_eq!(d.json.is_some(), form != 0);
+        let v = verify::verify(&VerifyRequest {
+            decoded: &d,
+            key_text: public,
+            encoding: SecretEncoding::Utf8,
+            detached_payload: None,
+            now: 1_767_225_600,
+        });
+        prop_assert_eq!(v.status, verify::Status::Valid, "{}", v.message);
+        prop_assert_eq!(v.entries.len(), usize::from(form != 0));
+    }
+}

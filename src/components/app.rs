@@ -15,6 +15,7 @@ use crate::components::key_tool_view::KeyToolView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
 use crate::components::sd_panel::SdPanel;
+use crate::components::signature_entries::SignatureEntries;
 use crate::components::signature_panel::SignaturePanel;
 use crate::components::signature_steps::SignatureSteps;
 use crate::components::theme_toggle::ThemeToggle;
@@ -379,6 +380,7 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         <SignaturePanel decoded={decoded.clone()}>
                             <VerifyStatus verdict={state.verdict.clone()} />
+                            <SignatureEntries decoded={decoded.clone()} verdict={state.verdict.clone()} />
                             <KeyInput key_text={state.key_text.clone()} encoding={state.encoding}
                                 summary={state.key_summary.clone()} {is_hmac} {on_key} {on_encoding} />
                             if is_hmac && state.decoded.is_verifiable() {

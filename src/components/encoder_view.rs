@@ -86,7 +86,15 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
     } else {
         "A private key: PEM (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY) or a private JWK"
     };
-    let output = enc.output.clone().unwrap_or_default();
+    let output = enc.shown_output().unwrap_or_default();
+    let compact = enc.serialization.as_str() == "compact";
+    let on_serialization = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::EncoderSerialization(select.value().into()))
+        })
+    };
     let findings = Rc::new((*enc.findings).clone());
     html! {
         <main class="layout" aria-label="Encoder">
@@ -157,8 +165,19 @@ pub fn EncoderView(props: &EncoderViewProps) -> Html {
                             </button>
                         </div>
                     </div>
-                    if enc.output.is_some() {
+                    <div class="encoding-row">
+                        <label for="encoder-serialization">{ "Serialization" }</label>
+                        <select id="encoder-serialization" data-testid="encoder-serialization" onchange={on_serialization}>
+                            { for [("compact", "Compact (header.payload.signature)"), ("flattened", "Flattened JSON"), ("general", "General JSON")]
+                                .iter().map(|(value, label)| html! {
+                                    <option value={*value} selected={*value == enc.serialization.as_str()}>{ *label }</option>
+                                }) }
+                        </select>
+                    </div>
+                    if enc.output.is_some() && compact {
                         <pre class="token-output" data-testid="encoder-output">{ coloured(&output) }</pre>
+                    } else if enc.output.is_some() {
+                        <pre class="token-output json-output" data-testid="encoder-output">{ output.clone() }</pre>
                     } else if enc.job.is_some() {
                         <p class="muted" aria-live="polite">{ "Signing with the private key…" }</p>
                     } else if enc.encryption.is_some() {

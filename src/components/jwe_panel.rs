@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::jwe_recipients::JweRecipients;
 use crate::state::Jwe;
 
 #[derive(Properties, PartialEq)]
@@ -49,6 +50,9 @@ pub fn JwePanel(props: &JwePanelProps) -> Html {
             </div>
             { props.children.clone() }
             if let Some(r) = result {
+                <JweRecipients recipients={r.recipients.clone()} checking={status == "checking"} />
+            }
+            if let Some(r) = result {
                 if !r.parts.is_empty() {
                     <h3 class="sub-title">{ "The five parts" }</h3>
                     <dl class="sig-facts jwe-parts">
@@ -62,7 +66,7 @@ pub fn JwePanel(props: &JwePanelProps) -> Html {
                     </dl>
                 }
                 if !r.header.is_empty() {
-                    <h3 class="sub-title">{ "The protected header, explained" }</h3>
+                    <h3 class="sub-title">{ if r.recipients.is_empty() { "The protected header, explained" } else { "The header (protected and unprotected), explained" } }</h3>
                     <dl class="sig-facts jwe-header">
                         { for r.header.iter().map(|row| html! { <>
                             <dt><code>{ row.name.clone() }</code></dt>

@@ -508,6 +508,63 @@ fn recipient(obj: &Map<String, Value>, at: &str) -> Result<JweRecipient, JsonFor
     })
 }
 
+/// A compact JWS (3 parts) or JWE (5 parts) in `form`, as JSON on one
+/// line: the same protected header, payload or ciphertext and signature or
+/// tag, so it verifies or decrypts exactly as the compact token does.
+pub fn from_compact(token: &str, form: Form) -> Result<String, JsonFormError> {
+    let parts: Vec<&str> = token.trim().split('.').collect();
+    let mut out = Map::new();
+    let text = |s: &str| Value::String(s.to_string());
+    match parts.as_slice() {
+        [header, payload, signature] => {
+            let mut entry = Map::new();
+            entry.insert("protected".into(), text(header));
+            entry.insert("signature".into(), text(signature));
+            // An empty payload part is detached content: no member.
+            if !payload.is_empty() {
+                out.insert("payload".into(), text(payload));
+            }
+            match form {
+                Form::Flattened => out.extend(entry),
+                Form::General => {
+                    out.insert(
+                        "signatures".into(),
+                        Value::Array(vec![Value::Object(entry)]),
+                    );
+                }
+            }
+        }
+        [header, key, iv, ciphertext, tag] => {
+            out.insert("protected".into(), text(header));
+            let mut recipient = Map::new();
+            if !key.is_empty() {
+                recipient.insert("encrypted_key".into(), text(key));
+            }
+            match form {
+                Form::Flattened => out.extend(recipient),
+                Form::General => {
+                    out.insert(
+                        "recipients".into(),
+                        Value::Array(vec![Value::Object(recipient)]),
+                    );
+                }
+            }
+            for (name, value) in [("iv", iv), ("ciphertext", ciphertext), ("tag", tag)] {
+                if !value.is_empty() {
+                    out.insert(name.into(), text(value));
+                }
+            }
+        }
+        _ => {
+            return Err(JsonFormError::new(format!(
+                "A compact JWS has 3 parts and a JWE 5; this has {}.",
+                parts.len()
+            )))
+        }
+    }
+    serde_json::to_string(&Value::Object(out)).map_err(|e| JsonFormError::new(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,6 +650,23 @@ mod tests {
             .unwrap_err()
             .message
             .contains("\"b64\" is in the unprotected header"));
+    }
+
+    #[test]
+    fn compact_tokens_become_either_json_form() {
+        assert_eq!(
+            from_compact("eyJhbGciOiJIUzI1NiJ9.e30.c2ln", Form::Flattened).unwrap(),
+            r#"{"payload":"e30","protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2ln"}"#
+        );
+        assert_eq!(
+            from_compact("eyJhbGciOiJIUzI1NiJ9..c2ln", Form::General).unwrap(),
+            r#"{"signatures":[{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2ln"}]}"#
+        );
+        assert_eq!(
+            from_compact("eyJ9.a2V5.aXY.Y3Q.dGFn", Form::General).unwrap(),
+            r#"{"protected":"eyJ9","recipients":[{"encrypted_key":"a2V5"}],"iv":"aXY","ciphertext":"Y3Q","tag":"dGFn"}"#
+        );
+        assert!(from_compact("a.b", Form::General).is_err());
     }
 
     #[test]

@@ -260,6 +260,9 @@ impl Decoded {
     /// A JWS whose payload part is empty: detached content (RFC 7515
     /// Appendix F) or an empty payload.
     pub fn payload_is_empty(&self) -> bool {
+        if let Some(jws) = self.json_jws() {
+            return jws.payload.is_none();
+        }
         self.kind == TokenKind::Jws && self.jws_text().split('.').nth(1) == Some("")
     }
 

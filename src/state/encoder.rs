@@ -6,6 +6,8 @@ use super::Shared;
 use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request, SignJob};
 use crate::core::findings::{Finding, Severity};
+use crate::core::jose_json::{self, Form};
+use crate::core::json;
 use crate::core::keygen::GeneratedKey;
 use crate::core::keys::{self, SecretEncoding};
 use crate::core::sign::{self, PageSigning};
@@ -52,6 +54,9 @@ pub struct Encoder {
     pub signed_token: Option<AttrValue>,
     /// Encrypting the signed token, in the crypto worker.
     pub encryption: Option<Shared<Message<Request>>>,
+    /// How the output is written: `compact`, `flattened` or `general`
+    /// (RFC 7515 §7.2, RFC 7516 §7.2).
+    pub serialization: AttrValue,
 }
 
 impl Encoder {
@@ -84,7 +89,22 @@ impl Encoder {
             jwe_key: AttrValue::default(),
             signed_token: None,
             encryption: None,
+            serialization: "compact".into(),
         }
+    }
+
+    /// The output in the chosen serialization: the compact token, or the
+    /// same token as pretty-printed JSON.
+    pub fn shown_output(&self) -> Option<AttrValue> {
+        let compact = self.output.clone()?;
+        let form = match self.serialization.as_str() {
+            "flattened" => Form::Flattened,
+            "general" => Form::General,
+            _ => return Some(compact),
+        };
+        let text = jose_json::from_compact(&compact, form).ok()?;
+        let doc = json::parse(&text).ok()?;
+        Some(json::pretty(&doc).into())
     }
 
     /// Signs again after any change: on the page for HMAC secrets, else a
