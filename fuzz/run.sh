@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target (one job, at the lowest CPU priority) over its corpus
-# and seeds. Usage: fuzz/run.sh <decode|json|keys|verify|sign|jwe|validate> [seconds]
+# and seeds. Usage: fuzz/run.sh <decode|json|keys|verify|sign|jwe|validate|jose_json> [seconds]
 # Needs `bash scripts/setup-fuzz.sh` once. Not part of `make test`.
 #
 # Built without a sanitizer (--sanitizer none): the core is safe Rust, so

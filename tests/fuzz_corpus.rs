@@ -153,3 +153,8 @@ fn ec_parameters_alone_are_a_key_error() {
         assert_eq!(v.status, Status::KeyError, "{name}: {}", v.message);
     }
 }
+
+#[test]
+fn jose_json_corpus() {
+    replay_all("jose_json", replay::run_jose_json);
+}

@@ -1313,3 +1313,61 @@ fn check_validated(
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// jose_json
+// ---------------------------------------------------------------------------
+
+/// Bytes → UTF-8 (lossy) → `jose_json::parse`. A JWS: each entry is its
+/// compact form, which decodes as a JWS and written back as flattened JSON
+/// reads back to the same protected header and signature; verification
+/// gives one verdict per entry. A JWE: one recipient each, and decrypting
+/// with no key never decrypts. A refusal is one error for the decoder too.
+pub fn run_jose_json(data: &[u8]) {
+    use jwt_debugger::core::jwe::{self, JweStatus};
+    let text = String::from_utf8_lossy(data);
+    let text: &str = &text;
+    let d = token::decode(text);
+    match jose_json::parse(text) {
+        Ok(JoseJson::Jws(jws)) => {
+            assert!(!jws.entries.is_empty());
+            for (i, entry) in jws.entries.iter().enumerate() {
+                let compact = jws.compact(i).unwrap();
+                assert_eq!(compact.split('.').count(), 3);
+                let back = jose_json::from_compact(&compact, jose_json::Form::Flattened).unwrap();
+                match jose_json::parse(&back) {
+                    Ok(JoseJson::Jws(again)) => {
+                        assert_eq!(again.entries[0].protected_b64, entry.protected_b64);
+                        assert_eq!(again.entries[0].signature, entry.signature);
+                    }
+                    // A header that is all unprotected has no compact form.
+                    other => assert!(entry.protected_b64.is_empty(), "{other:?}"),
+                }
+            }
+            let v = verify::verify(&VerifyRequest {
+                decoded: &d,
+                key_text: "",
+                encoding: SecretEncoding::Utf8,
+                detached_payload: None,
+                now: 0,
+            });
+            assert_eq!(v.entries.len(), jws.entries.len());
+            assert_ne!(v.status, Status::Valid);
+        }
+        Ok(JoseJson::Jwe(jwe_json)) => {
+            assert_eq!(d.kind, TokenKind::Jwe);
+            let recipients = jwe::parse_json(text).unwrap();
+            assert_eq!(recipients.len(), jwe_json.recipients.len());
+            let out = jwe::decrypt(text, "", SecretEncoding::Utf8);
+            assert_ne!(out.status, JweStatus::Decrypted);
+            assert_eq!(out.recipients.len(), recipients.len());
+        }
+        Err(e) => {
+            assert!(!e.message.is_empty());
+            if jose_json::looks_like_json(text) {
+                assert_eq!(d.errors.len(), 1);
+                assert_eq!(d.errors[0].to_string(), e.message);
+            }
+        }
+    }
+}
