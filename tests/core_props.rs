@@ -1422,3 +1422,87 @@ proptest! {
         prop_assert_eq!(v.entries.len(), usize::from(form != 0));
     }
 }
+
+/// An ACME request (RFC 8555 §6.2): flattened JSON whose protected header
+/// carries `jwk`, `nonce` and `url` verifies with its own `jwk`; a
+/// POST-as-GET (`"payload": ""`) signs the empty payload, not detached
+/// content.
+#[test]
+fn acme_requests_verify_with_their_own_jwk_and_empty_payloads() {
+    use jwt_debugger::core::dpop;
+    use jwt_debugger::core::jose_json::{self, Form};
+    let k = jwt_debugger::core::keygen::generate("ES256", 2048, &mut rand_core::OsRng).unwrap();
+    let jwk = k.public_jwk.unwrap();
+    let header = format!(
+        r#"{{"alg":"ES256","jwk":{jwk},"nonce":"6S8IqOGY7eL2lsGoTZYifg","url":"https://acme.example/acme/new-account"}}"#
+    );
+    for payload in [r#"{"termsOfServiceAgreed":true}"#, ""] {
+        let compact = match payload {
+            "" => {
+                // Signed over `protected.` (the empty payload's base64url).
+                let with = jwt_debugger::core::sign::sign_token(
+                    &header,
+                    "{}",
+                    &k.private_text,
+                    SecretEncoding::Utf8,
+                )
+                .unwrap();
+                let parts: Vec<&str> = with.split('.').collect();
+                let input = format!("{}.", parts[0]);
+                let key = match keys::parse_key_text(&k.private_text).unwrap() {
+                    keys::KeyText::Keys { keys, .. } => keys.into_iter().next().unwrap(),
+                    _ => unreachable!(),
+                };
+                let sig = jwt_debugger::core::sign::sign(
+                    "ES256",
+                    jwt_debugger::core::sign::SigningKey::Private(key.private.as_ref().unwrap()),
+                    input.as_bytes(),
+                )
+                .unwrap();
+                format!("{input}.{}", base64url::encode(&sig))
+            }
+            p => jwt_debugger::core::sign::sign_token(
+                &header,
+                p,
+                &k.private_text,
+                SecretEncoding::Utf8,
+            )
+            .unwrap(),
+        };
+        let mut json: serde_json::Value =
+            serde_json::from_str(&jose_json::from_compact(&compact, Form::Flattened).unwrap())
+                .unwrap();
+        if payload.is_empty() {
+            json["payload"] = "".into();
+        }
+        let d = token::decode(&json.to_string());
+        assert!(dpop::is_acme_request(&d));
+        let key = dpop::proof_key(&d).unwrap().unwrap();
+        let v = verify::verify(&VerifyRequest {
+            decoded: &d,
+            key_text: &key,
+            encoding: SecretEncoding::Utf8,
+            detached_payload: None,
+            now: 0,
+        });
+        assert_eq!(
+            v.status,
+            verify::Status::Valid,
+            "{payload:?}: {}",
+            v.message
+        );
+        // A different nonce in the header no longer verifies.
+        let mut changed = json.clone();
+        let other = header.replace("6S8IqOGY7eL2lsGoTZYifg", "another-nonce-value");
+        changed["protected"] = base64url::encode(other.as_bytes()).into();
+        let d = token::decode(&changed.to_string());
+        let v = verify::verify(&VerifyRequest {
+            decoded: &d,
+            key_text: &key,
+            encoding: SecretEncoding::Utf8,
+            detached_payload: None,
+            now: 0,
+        });
+        assert_eq!(v.status, verify::Status::Invalid, "{}", v.message);
+    }
+}

@@ -29,17 +29,33 @@ pub fn private_members(jwk: &Value) -> Vec<&'static str> {
         .collect()
 }
 
-/// The key a DPoP proof is verified with: its header `jwk` as JWK text.
-/// `Err` names the private members when the `jwk` is a private key.
+/// Whether `decoded` is an ACME request (RFC 8555 §6.2): a JWS in JSON
+/// whose protected header names the `url` and `nonce` it was made for.
+pub fn is_acme_request(decoded: &Decoded) -> bool {
+    decoded.json_jws().is_some_and(|jws| {
+        jws.entries
+            .first()
+            .is_some_and(|e| e.protected.contains_key("url") && e.protected.contains_key("nonce"))
+    })
+}
+
+/// The key a token is verified with when it carries its own: a DPoP
+/// proof's, or an ACME request's (newAccount, or a revocation signed by the
+/// certificate's key), header `jwk` as JWK text. `Err` names the private
+/// members when the `jwk` is a private key.
 pub fn proof_key(decoded: &Decoded) -> Option<Result<String, String>> {
-    if !is_proof(decoded) {
+    let what = if is_proof(decoded) {
+        "DPoP proof"
+    } else if is_acme_request(decoded) {
+        "ACME request"
+    } else {
         return None;
-    }
+    };
     let jwk = decoded.header_param("jwk")?;
     let private = private_members(jwk);
     if !private.is_empty() {
         return Some(Err(format!(
-            "The proof's header jwk holds private key members ({}): a DPoP proof must carry only the public key, so this client's private key is exposed to everyone who saw the proof. Generate a new key pair.",
+            "The {what}'s header jwk holds private key members ({}): a {what} must carry only the public key, so this client's private key is exposed to everyone who saw it. Generate a new key pair.",
             private.join(", ")
         )));
     }
@@ -72,7 +88,7 @@ mod tests {
         );
         let private = r#"{"typ":"dpop+jwt","alg":"ES256","jwk":{"kty":"EC","crv":"P-256","x":"a","y":"b","d":"c"}}"#;
         assert!(
-            matches!(proof_key(&proof(private)), Some(Err(e)) if e.starts_with("The proof's header jwk holds private key members (d)"))
+            matches!(proof_key(&proof(private)), Some(Err(e)) if e.starts_with("The DPoP proof's header jwk holds private key members (d)"))
         );
         assert_eq!(
             proof_key(&proof(r#"{"typ":"JWT","alg":"ES256","jwk":{}}"#)),

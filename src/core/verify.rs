@@ -178,8 +178,11 @@ fn each_entry(
     jws: &JwsJson,
     check: impl Fn(&VerifyRequest<'_>) -> Option<Verdict>,
 ) -> Option<Vec<Verdict>> {
-    let inline = match (&jws.payload, jws.unencoded) {
+    let inline: Option<&[u8]> = match (&jws.payload, jws.unencoded) {
         (Some(p), true) => Some(p.as_bytes()),
+        // `"payload": ""` is an empty payload (ACME's POST-as-GET), not
+        // detached content.
+        (Some(p), false) if p.is_empty() => Some(b""),
         _ => None,
     };
     (0..jws.entries.len())
