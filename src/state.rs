@@ -307,6 +307,7 @@ impl AppState {
                     payload: self.edit.payload.to_string(),
                     key_text: self.key_text.to_string(),
                     encoding: self.encoding,
+                    all_keys: false,
                 });
                 self.edit.job = Some(self.next_job(job));
                 kept
@@ -842,6 +843,7 @@ impl AppState {
                     payload: payload.to_string(),
                     key_text: req.key_text.to_string(),
                     encoding: SecretEncoding::Utf8,
+                    all_keys: false,
                 });
                 state.kb_sign_job = Some(state.next_job(job));
                 state.kb_sign_for = req.presentation;
@@ -970,7 +972,7 @@ impl AppState {
                 next(this().with_encoder(|e, seq| Encoder { jwe_key, ..e }.resign(seq)))
             }
             Action::EncoderSerialization(serialization) => {
-                next(this().with_encoder(|e, _| Encoder { serialization, ..e }))
+                next(this().with_encoder(|e, seq| Encoder { serialization, ..e }.resign(seq)))
             }
             Action::Generate => next(this().with_encoder(Encoder::generate)),
             Action::CancelGenerate => next(this().with_encoder(|e, _| e.cancel_generation())),

@@ -1506,3 +1506,64 @@ fn acme_requests_verify_with_their_own_jwk_and_empty_payloads() {
         assert_eq!(v.status, verify::Status::Invalid, "{}", v.message);
     }
 }
+
+/// The encoder's general form signs with every private key in a JWK Set:
+/// one entry each, its `alg` the header's where the key can use it, else
+/// the key's own, and its `kid`; all of them verify.
+#[test]
+fn general_json_is_signed_by_every_key_given() {
+    use jwt_debugger::core::keygen;
+    let mut private = Vec::new();
+    let mut public = Vec::new();
+    for (alg, kid) in [("ES256", "ec-256"), ("EdDSA", "ed"), ("ES384", "ec-384")] {
+        let k = keygen::generate(alg, 2048, &mut rand_core::OsRng).unwrap();
+        let forms = jwt_debugger::core::key_export::convert(&k.private_text).unwrap();
+        let mut jwk: serde_json::Value =
+            serde_json::from_str(forms[0].private_jwk.as_ref().unwrap()).unwrap();
+        jwk["kid"] = kid.into();
+        private.push(jwk);
+        let mut p: serde_json::Value = serde_json::from_str(&forms[0].public_jwk).unwrap();
+        p["kid"] = kid.into();
+        public.push(p);
+    }
+    let set = serde_json::json!({ "keys": private }).to_string();
+    let json = jwt_debugger::core::sign_json::sign_general(
+        "{\n  \"alg\": \"ES256\",\n  \"typ\": \"JWT\"\n}",
+        r#"{"sub":"user-1234","n":1.50}"#,
+        &set,
+    )
+    .unwrap();
+    let d = token::decode(&json);
+    let jws = d.json_jws().unwrap();
+    let headers: Vec<String> = jws
+        .entries
+        .iter()
+        .map(|e| serde_json::Value::Object(e.header()).to_string())
+        .collect();
+    assert_eq!(
+        headers,
+        vec![
+            r#"{"alg":"ES256","typ":"JWT","kid":"ec-256"}"#,
+            r#"{"alg":"EdDSA","typ":"JWT","kid":"ed"}"#,
+            r#"{"alg":"ES384","typ":"JWT","kid":"ec-384"}"#,
+        ]
+    );
+    assert_eq!(
+        d.payload_bytes.as_deref(),
+        Some(&br#"{"sub":"user-1234","n":1.50}"#[..])
+    );
+    let v = verify::verify(&VerifyRequest {
+        decoded: &d,
+        key_text: &serde_json::json!({ "keys": public }).to_string(),
+        encoding: SecretEncoding::Utf8,
+        detached_payload: None,
+        now: 0,
+    });
+    let statuses: Vec<verify::Status> = v.entries.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, vec![verify::Status::Valid; 3], "{}", v.message);
+    assert!(
+        jwt_debugger::core::sign_json::sign_general("{\"alg\":\"ES256\"}", "{}", "secret")
+            .unwrap_err()
+            .starts_with("Enter private keys")
+    );
+}

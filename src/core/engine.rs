@@ -83,6 +83,10 @@ pub struct SignJob {
     pub payload: String,
     pub key_text: String,
     pub encoding: SecretEncoding,
+    /// Sign with every private key given, as general JWS JSON, rather
+    /// than a compact token with the first key that fits.
+    #[serde(default)]
+    pub all_keys: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,11 +168,20 @@ pub fn handle(request: Request) -> Response {
             }
         }
         Request::Sign(job) => {
-            match super::sign::sign_token(&job.header, &job.payload, &job.key_text, job.encoding) {
+            let signed = if job.all_keys {
+                super::sign_json::sign_general(&job.header, &job.payload, &job.key_text)
+            } else {
+                super::sign::sign_token(&job.header, &job.payload, &job.key_text, job.encoding)
+            };
+            match signed {
                 Ok(token) => Response::Signed {
                     token: Some(token),
                     error: None,
-                    public_pem: public_pem_of(&job.key_text),
+                    public_pem: if job.all_keys {
+                        public_keys_of(&job.key_text)
+                    } else {
+                        public_pem_of(&job.key_text)
+                    },
                 },
                 Err(error) => Response::Signed {
                     token: None,
@@ -264,6 +277,20 @@ pub fn handle(request: Request) -> Response {
 
 /// The SPKI PEM of the first private key in the key text: what verifies a
 /// token it signed.
+/// The key that verifies a token signed by every key given: a JWK Set of
+/// their public halves (with their kids) when there are several.
+fn public_keys_of(key_text: &str) -> Option<String> {
+    let forms = key_export::convert(key_text).ok()?;
+    if forms.len() < 2 {
+        return public_pem_of(key_text);
+    }
+    let keys = forms
+        .iter()
+        .map(|f| serde_json::from_str(&f.public_jwk).ok())
+        .collect::<Option<Vec<serde_json::Value>>>()?;
+    serde_json::to_string_pretty(&serde_json::json!({ "keys": keys })).ok()
+}
+
 fn public_pem_of(key_text: &str) -> Option<String> {
     match keys::parse_key_text(key_text).ok()? {
         keys::KeyText::Keys { keys, .. } => {
@@ -759,6 +786,7 @@ mod tests {
                 payload: "{}".into(),
                 key_text: SAMPLE_SECRET.into(),
                 encoding: SecretEncoding::Utf8,
+                all_keys: false,
             })),
             handle(Request::Generate {
                 alg: "ES256".into(),
@@ -810,12 +838,14 @@ mod tests {
                 payload: "{}".into(),
                 key_text: "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----".into(),
                 encoding: SecretEncoding::Utf8,
+                all_keys: false,
             })),
             handle(Request::Sign(SignJob {
                 header: r#"{"alg":"RS256"}"#.into(),
                 payload: "{}".into(),
                 key_text: SAMPLE_SECRET.into(),
                 encoding: SecretEncoding::Utf8,
+                all_keys: false,
             })),
         ];
         for (seq, body) in answers.into_iter().enumerate() {
@@ -848,6 +878,7 @@ mod tests {
             payload: "{}".into(),
             key_text: pem.into(),
             encoding: SecretEncoding::Utf8,
+            all_keys: false,
         }))
         else {
             panic!("not signed");

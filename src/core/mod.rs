@@ -19,6 +19,7 @@ pub mod keygen;
 pub mod keys;
 pub mod sd_jwt;
 pub mod sign;
+pub mod sign_json;
 pub mod sweep;
 pub mod token;
 pub mod validate;

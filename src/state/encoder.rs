@@ -34,8 +34,8 @@ pub struct Encoder {
     pub preview: Shared<Decoded>,
     /// Signing with a PEM or JWK, in the crypto worker.
     pub job: Option<Shared<Message<Request>>>,
-    /// The public key (SPKI PEM) that verifies the output, when the worker
-    /// signed it with a private key.
+    /// The public key that verifies the output, when the worker signed it
+    /// with a private key: SPKI PEM, or a JWK Set when several keys signed.
     pub public_pem: Option<AttrValue>,
     /// RSA modulus bits for generation.
     pub rsa_bits: usize,
@@ -97,6 +97,11 @@ impl Encoder {
     /// same token as pretty-printed JSON.
     pub fn shown_output(&self) -> Option<AttrValue> {
         let compact = self.output.clone()?;
+        if jose_json::looks_like_json(&compact) {
+            // Signed by every key, already general JSON.
+            let doc = json::parse(&compact).ok()?;
+            return Some(json::pretty(&doc).into());
+        }
         let form = match self.serialization.as_str() {
             "flattened" => Form::Flattened,
             "general" => Form::General,
@@ -137,6 +142,9 @@ impl Encoder {
                                 payload: self.payload.to_string(),
                                 key_text: self.key.to_string(),
                                 encoding: self.encoding,
+                                // Several keys sign the general form; an
+                                // encrypted output stays one compact JWS.
+                                all_keys: self.serialization.as_str() == "general" && !self.encrypt,
                             }),
                         }));
                     }

@@ -144,4 +144,39 @@ export default [
       await waitAttrs(page, ENTRIES, 'data-status', ['valid']);
     },
   },
+  {
+    name: 'the encoder signs the general form with every private key of a JWK Set; each signature verifies in node and in the decoder',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      await page.click('[data-testid=mode-encode]');
+      await waitPresent(page, '[data-testid=encoder-output]');
+      const ec = generateKey('ES256');
+      const rsa = generateKey('RS256');
+      const set = { keys: [
+        { ...ec.privateKey.export({ format: 'jwk' }), kid: 'ec-1' },
+        { ...rsa.privateKey.export({ format: 'jwk' }), kid: 'rsa-1', alg: 'RS256' },
+      ] };
+      await page.selectOption('[data-testid=encoder-alg]', 'ES256');
+      await page.selectOption('[data-testid=encoder-serialization]', 'general');
+      await setTextarea(page, '[data-testid=encoder-key]', JSON.stringify(set));
+      const json = await poll(async () => {
+        const text = await textOf(page, '[data-testid=encoder-output]');
+        try { const v = JSON.parse(text); return { ok: v.signatures?.length === 2, actual: v }; } catch { return { ok: false, actual: text }; }
+      }, 'two signatures in the general JSON', 15000);
+      const keys = [ec, rsa];
+      const algs = [];
+      json.signatures.forEach((entry, i) => {
+        const header = JSON.parse(Buffer.from(entry.protected, 'base64url').toString());
+        algs.push(`${header.alg}/${header.kid}`);
+        if (!verifyBytes(header.alg, keys[i], Buffer.from(`${entry.protected}.${json.payload}`), Buffer.from(entry.signature, 'base64url'))) {
+          throw new Error(`node does not verify signature ${i}`);
+        }
+      });
+      if (algs.join(' ') !== 'ES256/ec-1 RS256/rsa-1') throw new Error(`entries ${algs}`);
+      await page.click('[data-testid=open-in-decoder]');
+      await waitAttrs(page, ENTRIES, 'data-status', ['valid', 'valid'], 15000);
+      await waitStatus(page, 'valid', ['signature 1 of 2 (ES256, kid "ec-1") verifies']);
+    },
+  },
 ];
