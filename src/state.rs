@@ -105,6 +105,8 @@ pub struct AppState {
     pub encoding: SecretEncoding,
     /// Content of a detached payload, when the token's payload part is empty.
     pub detached: AttrValue,
+    /// A status list token pasted to check the token's `status` entry.
+    pub status_list: AttrValue,
     /// What the key box holds, in words.
     pub key_summary: Shared<Vec<String>>,
     /// Recomputed only when the token, key, encoding or detached payload
@@ -162,6 +164,7 @@ impl AppState {
             key_text: AttrValue::from(SAMPLE_SECRET),
             encoding: SecretEncoding::Utf8,
             detached: AttrValue::default(),
+            status_list: AttrValue::default(),
             key_summary: Shared::default(),
             verdict: Shared::new(Verdict::default()),
             theme: None,
@@ -736,6 +739,7 @@ pub enum Action {
     SetKey(AttrValue),
     SetEncoding(SecretEncoding),
     SetDetached(AttrValue),
+    SetStatusList(AttrValue),
     Clear,
     SetTheme(Theme),
     SetRemember(bool),
@@ -883,6 +887,10 @@ impl AppState {
             Action::SetKey(key_text) => next(AppState { key_text, ..this() }.rekeyed(true)),
             Action::SetEncoding(encoding) if encoding == self.encoding => self,
             Action::SetEncoding(encoding) => next(AppState { encoding, ..this() }.rekeyed(false)),
+            Action::SetStatusList(status_list) => next(AppState {
+                status_list,
+                ..this()
+            }),
             Action::SetDetached(detached) if detached == self.detached => self,
             Action::SetDetached(detached) => next(AppState { detached, ..this() }.reverify(false)),
             Action::Clear => next(

@@ -18,6 +18,7 @@ use crate::components::sd_panel::SdPanel;
 use crate::components::signature_entries::SignatureEntries;
 use crate::components::signature_panel::SignaturePanel;
 use crate::components::signature_steps::SignatureSteps;
+use crate::components::status_list_check::StatusListCheck;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::token_errors::TokenErrors;
 use crate::components::token_input::TokenInput;
@@ -28,7 +29,7 @@ use crate::core::algorithms::{self, Family};
 use crate::core::engine::{Message, Request};
 use crate::core::token::TokenKind;
 use crate::core::{findings, SAMPLE_TOKEN};
-use crate::core::{jwe, sweep};
+use crate::core::{jwe, status_list, sweep};
 use crate::state::validation::{self, Validation};
 use crate::state::{Action, AppState, CrackStatus, Edit, Mode, Shared, Theme};
 use crate::worker_client::{CryptoWorker, Profile, Reply};
@@ -217,6 +218,10 @@ pub fn App(props: &AppProps) -> Html {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             state.dispatch(Action::SetDetached(AttrValue::from(area.value())))
         })
+    };
+    let on_status_list = {
+        let state = state.clone();
+        Callback::from(move |text: AttrValue| state.dispatch(Action::SetStatusList(text)))
     };
     let is_jwe = state.decoded.kind == TokenKind::Jwe;
     let is_hmac = if is_jwe {
@@ -411,6 +416,10 @@ pub fn App(props: &AppProps) -> Html {
                     } else if !is_jwe {
                         <PayloadPanel decoded={decoded.clone()} now={state.now} on_edit={on_edit_payload}
                             editing={editing.then(|| state.edit.payload.clone())} />
+                        if let Some(reference) = state.decoded.claims().and_then(status_list::reference) {
+                            <StatusListCheck {reference} text={state.status_list.clone()} now={state.now}
+                                on_text={on_status_list} />
+                        }
                         <SdPanel decoded={decoded} kb_verdict={state.kb_verdict.clone()}
                             on_sign={on_sign_kb} signing={state.kb_sign_job.is_some()}
                             signed={state.kb_signed.clone()} />

@@ -24,6 +24,7 @@ pub mod sd_panel;
 pub mod signature_entries;
 pub mod signature_panel;
 pub mod signature_steps;
+pub mod status_list_check;
 pub mod theme_toggle;
 pub mod token_errors;
 pub mod token_input;

@@ -181,7 +181,7 @@ pub fn token_findings(d: &Decoded, now: i64) -> Vec<Finding> {
                 Severity::Info,
                 "Revocation status in a list",
                 format!(
-                    "The status claim points to entry {idx} of the status list at {uri}: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it, so its status is not checked here."
+                    "The status claim points to entry {idx} of the status list at {uri}: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it: paste the list in the Status list panel to read the entry."
                 ),
             ));
         }
@@ -888,7 +888,7 @@ mod tests {
         assert_eq!(status.severity, Severity::Info);
         assert_eq!(
             status.detail,
-            "The status claim points to entry 0 of the status list at https://example.com/statuslists/1: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it, so its status is not checked here."
+            "The status claim points to entry 0 of the status list at https://example.com/statuslists/1: a verifier fetches that list to learn whether this token was revoked or suspended. This page never fetches it: paste the list in the Status list panel to read the entry."
         );
     }
 

@@ -20,6 +20,7 @@ pub mod keys;
 pub mod sd_jwt;
 pub mod sign;
 pub mod sign_json;
+pub mod status_list;
 pub mod sweep;
 pub mod token;
 pub mod validate;
