@@ -26,7 +26,7 @@ use crate::core::sign::{self, PageSigning};
 use crate::core::token::{self, Decoded};
 use crate::core::verify::{self, Route, Status, Verdict, VerifyRequest};
 use crate::core::SAMPLE_SECRET;
-use crate::core::{dpop, sd_jwt};
+use crate::core::{dpop, sd_jwt, status_list};
 
 /// A shared, immutable result that is equal only to itself. Props holding one
 /// compare by pointer: a new value is made exactly when its inputs changed,
@@ -107,6 +107,10 @@ pub struct AppState {
     pub detached: AttrValue,
     /// A status list token pasted to check the token's `status` entry.
     pub status_list: AttrValue,
+    /// Reading that entry, in the crypto worker.
+    pub status_job: Option<Shared<Message<Request>>>,
+    /// The entry, or why the list cannot be read.
+    pub status_read: Option<Shared<Result<status_list::Entry, String>>>,
     /// What the key box holds, in words.
     pub key_summary: Shared<Vec<String>>,
     /// Recomputed only when the token, key, encoding or detached payload
@@ -165,6 +169,8 @@ impl AppState {
             encoding: SecretEncoding::Utf8,
             detached: AttrValue::default(),
             status_list: AttrValue::default(),
+            status_job: None,
+            status_read: None,
             key_summary: Shared::default(),
             verdict: Shared::new(Verdict::default()),
             theme: None,
@@ -199,6 +205,22 @@ impl AppState {
         AppState { key_text, ..self }.reverify(true)
     }
 
+    /// Asks the worker for the token's entry in the pasted status list.
+    fn read_status(mut self) -> Self {
+        self.status_job = None;
+        self.status_read = None;
+        let reference = self.decoded.claims().and_then(status_list::reference);
+        if let (Some(reference), false) = (reference, self.status_list.trim().is_empty()) {
+            let job = Request::ReadStatus {
+                text: self.status_list.to_string(),
+                reference,
+                now: self.now,
+            };
+            self.status_job = Some(self.next_job(job));
+        }
+        self
+    }
+
     /// Asks the worker about the header's x5c chain, if there is one.
     fn inspect(mut self) -> Self {
         self.chain_findings = Shared::default();
@@ -231,7 +253,7 @@ impl AppState {
             };
             self.inspect_job = Some(self.next_job(job));
         }
-        self
+        self.read_status()
     }
 
     /// In the Validate view, asks the validation worker again when the
@@ -516,6 +538,18 @@ impl AppState {
             }));
             return Some(next);
         }
+        if is_job(&self.status_job, seq) {
+            let mut next = self.clone();
+            next.status_job = None;
+            next.status_read = Some(Shared::new(match response {
+                Response::StatusRead {
+                    entry: Some(entry), ..
+                } => Ok(entry),
+                Response::StatusRead { error, .. } => Err(error.unwrap_or_default()),
+                _ => Err("The crypto worker gave an unexpected answer.".into()),
+            }));
+            return Some(next);
+        }
         if is_job(&self.inspect_job, seq) {
             let mut next = self.clone();
             next.inspect_job = None;
@@ -613,6 +647,7 @@ impl AppState {
             | Response::Decrypted { .. }
             | Response::Encrypted { .. }
             | Response::Inspected { .. }
+            | Response::StatusRead { .. }
             | Response::Validated(_) => {}
             Response::BadRequest(reason) => next = next.failed(&reason),
         }
@@ -628,6 +663,11 @@ impl AppState {
         } else if is_job(&self.validation.job, seq) {
             let mut next = self.clone();
             next.validation = next.validation.failed(reason);
+            Some(next)
+        } else if is_job(&self.status_job, seq) {
+            let mut next = self.clone();
+            next.status_job = None;
+            next.status_read = Some(Shared::new(Err(reason.to_string())));
             Some(next)
         } else if is_job(&self.kb_sign_job, seq) {
             let mut next = self.clone();
@@ -887,10 +927,13 @@ impl AppState {
             Action::SetKey(key_text) => next(AppState { key_text, ..this() }.rekeyed(true)),
             Action::SetEncoding(encoding) if encoding == self.encoding => self,
             Action::SetEncoding(encoding) => next(AppState { encoding, ..this() }.rekeyed(false)),
-            Action::SetStatusList(status_list) => next(AppState {
-                status_list,
-                ..this()
-            }),
+            Action::SetStatusList(status_list) => next(
+                AppState {
+                    status_list,
+                    ..this()
+                }
+                .read_status(),
+            ),
             Action::SetDetached(detached) if detached == self.detached => self,
             Action::SetDetached(detached) => next(AppState { detached, ..this() }.reverify(false)),
             Action::Clear => next(

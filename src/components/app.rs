@@ -126,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     use_job(&worker, state.key_tool.job.clone());
     use_job(&worker, state.crack.job.clone());
     use_job(&worker, state.inspect_job.clone());
+    use_job(&worker, state.status_job.clone());
     use_job(&worker, state.kb_job.clone());
     use_job(&worker, state.kb_sign_job.clone());
     use_job(&worker, state.jwe.job.clone());
@@ -417,8 +418,8 @@ pub fn App(props: &AppProps) -> Html {
                         <PayloadPanel decoded={decoded.clone()} now={state.now} on_edit={on_edit_payload}
                             editing={editing.then(|| state.edit.payload.clone())} />
                         if let Some(reference) = state.decoded.claims().and_then(status_list::reference) {
-                            <StatusListCheck {reference} text={state.status_list.clone()} now={state.now}
-                                on_text={on_status_list} />
+                            <StatusListCheck {reference} text={state.status_list.clone()}
+                                read={state.status_read.clone()} on_text={on_status_list} />
                         }
                         <SdPanel decoded={decoded} kb_verdict={state.kb_verdict.clone()}
                             on_sign={on_sign_kb} signing={state.kb_sign_job.is_some()}

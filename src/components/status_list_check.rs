@@ -1,13 +1,16 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::status_list::{self, Reference};
+use crate::core::status_list::{Entry, Reference};
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusListCheckProps {
     pub reference: Reference,
     pub text: AttrValue,
-    pub now: i64,
+    /// The crypto worker's reading of the entry (`None` while it reads, or
+    /// before a list is pasted).
+    pub read: Option<Shared<Result<Entry, String>>>,
     pub on_text: Callback<AttrValue>,
 }
 
@@ -23,8 +26,7 @@ pub fn StatusListCheck(props: &StatusListCheckProps) -> Html {
         })
     };
     let r = &props.reference;
-    let result =
-        (!props.text.trim().is_empty()).then(|| status_list::read_entry(&props.text, r, props.now));
+    let reading = !props.text.trim().is_empty() && props.read.is_none();
     html! {
         <section class="card card-status-list" aria-labelledby="status-list-title">
             <div class="card-head">
@@ -38,7 +40,10 @@ pub fn StatusListCheck(props: &StatusListCheckProps) -> Html {
             <textarea id="status-list-input" class="key-textarea" data-testid="status-list-input"
                 spellcheck="false" autocomplete="off" placeholder="eyJ… (typ statuslist+jwt) or {\"bits\":1,\"lst\":\"…\"}"
                 value={props.text.clone()} oninput={on_input} />
-            { match result {
+            if reading {
+                <p class="muted" data-testid="status-list-result" data-status="checking" aria-live="polite">{ "Reading the list…" }</p>
+            }
+            { match props.read.as_deref() {
                 None => html! {},
                 Some(Ok(entry)) => html! {
                     <div class={classes!("verify-status", match entry.status() { "valid" => "vs-valid", "other" => "vs-no-key", _ => "vs-invalid" })}
@@ -49,7 +54,7 @@ pub fn StatusListCheck(props: &StatusListCheckProps) -> Html {
                 },
                 Some(Err(why)) => html! {
                     <div class="verify-status vs-key-error" data-testid="status-list-result" data-status="error" role="status" aria-live="polite">
-                        <p class="vs-message">{ why }</p>
+                        <p class="vs-message">{ why.clone() }</p>
                     </div>
                 },
             } }

@@ -57,6 +57,13 @@ pub enum Request {
     },
     /// Findings only ASN.1 can give (the header's x5c chain).
     Inspect { token: String, now: i64 },
+    /// The token's entry in a pasted status list (inflated here, not on
+    /// the page).
+    ReadStatus {
+        text: String,
+        reference: super::status_list::Reference,
+        now: i64,
+    },
     /// Would a server with these settings accept the token? Answered by
     /// the validation worker ([`handle_validation_json`]), which alone links
     /// the JSON Schema validator; the crypto worker refuses it.
@@ -136,6 +143,11 @@ pub enum Response {
     Inspected {
         findings: Vec<super::findings::Finding>,
     },
+    /// The entry, or why the list cannot be read.
+    StatusRead {
+        entry: Option<super::status_list::Entry>,
+        error: Option<String>,
+    },
     Spun {
         digest: String,
     },
@@ -203,6 +215,20 @@ pub fn handle(request: Request) -> Response {
             }
         }
         Request::Sweep(job) => Response::Swept(sweep::sweep(&job)),
+        Request::ReadStatus {
+            text,
+            reference,
+            now,
+        } => match super::status_list::read_entry(&text, &reference, now) {
+            Ok(entry) => Response::StatusRead {
+                entry: Some(entry),
+                error: None,
+            },
+            Err(error) => Response::StatusRead {
+                entry: None,
+                error: Some(error),
+            },
+        },
         Request::Decrypt {
             token,
             key_text,
@@ -621,6 +647,19 @@ pub fn read_response(text: &str) -> Option<Message<Response>> {
                         .collect::<Option<_>>()?,
                     error: opt_string(x.get("error"))?,
                 },
+                "StatusRead" => Response::StatusRead {
+                    entry: match x.get("entry") {
+                        None | Some(Value::Null) => None,
+                        Some(e) => Some(super::status_list::Entry {
+                            value: u8::try_from(e.get("value")?.as_u64()?).ok()?,
+                            bits: u8::try_from(e.get("bits")?.as_u64()?).ok()?,
+                            size: e.get("size")?.as_u64()?,
+                            sub: opt_string(e.get("sub"))?,
+                            notes: strings(e.get("notes")?)?,
+                        }),
+                    },
+                    error: opt_string(x.get("error"))?,
+                },
                 "Inspected" => Response::Inspected {
                     findings: x
                         .get("findings")?
@@ -847,6 +886,22 @@ mod tests {
                 encoding: SecretEncoding::Utf8,
                 all_keys: false,
             })),
+            handle(Request::ReadStatus {
+                text: r#"{"sub":"u","status_list":{"bits":1,"lst":"eNrbuRgAAhcBXQ"}}"#.into(),
+                reference: crate::core::status_list::Reference {
+                    idx: 3,
+                    uri: "https://example.com/l".into(),
+                },
+                now: 0,
+            }),
+            handle(Request::ReadStatus {
+                text: "{}".into(),
+                reference: crate::core::status_list::Reference {
+                    idx: 3,
+                    uri: "u".into(),
+                },
+                now: 0,
+            }),
         ];
         for (seq, body) in answers.into_iter().enumerate() {
             let message = Message {

@@ -2,8 +2,10 @@
 //! claim points to entry `idx` of a list at `uri`; the list is a Status
 //! List Token whose `status_list` holds `bits` per entry and `lst`, the
 //! entries ZLIB-compressed and base64url-encoded. The page never fetches
-//! the list: the user pastes it, and this reads the entry.
+//! the list: the user pastes it, and the crypto worker (which has the
+//! inflater for JWE already) reads the entry.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::base64url;
@@ -13,7 +15,7 @@ use super::token::{self, PayloadView, TokenKind};
 const MAX_LIST_BYTES: usize = 16 * 1024 * 1024;
 
 /// Where a token's status is kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
     pub idx: u64,
     pub uri: String,
@@ -29,7 +31,7 @@ pub fn reference(claims: &serde_json::Map<String, Value>) -> Option<Reference> {
 }
 
 /// What the pasted list says of one entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The entry's value (0 to 2^bits - 1).
     pub value: u8,
