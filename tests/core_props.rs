@@ -1478,13 +1478,16 @@ fn acme_requests_verify_with_their_own_jwk_and_empty_payloads() {
         let d = token::decode(&json.to_string());
         assert!(dpop::is_acme_request(&d));
         let key = dpop::proof_key(&d).unwrap().unwrap();
-        let v = verify::verify(&VerifyRequest {
-            decoded: &d,
-            key_text: &key,
-            encoding: SecretEncoding::Utf8,
-            detached_payload: None,
-            now: 0,
-        });
+        let verdict = |d: &Decoded| {
+            verify::verify(&VerifyRequest {
+                decoded: d,
+                key_text: &key,
+                encoding: SecretEncoding::Utf8,
+                detached_payload: None,
+                now: 0,
+            })
+        };
+        let v = verdict(&d);
         assert_eq!(
             v.status,
             verify::Status::Valid,
@@ -1495,14 +1498,7 @@ fn acme_requests_verify_with_their_own_jwk_and_empty_payloads() {
         let mut changed = json.clone();
         let other = header.replace("6S8IqOGY7eL2lsGoTZYifg", "another-nonce-value");
         changed["protected"] = base64url::encode(other.as_bytes()).into();
-        let d = token::decode(&changed.to_string());
-        let v = verify::verify(&VerifyRequest {
-            decoded: &d,
-            key_text: &key,
-            encoding: SecretEncoding::Utf8,
-            detached_payload: None,
-            now: 0,
-        });
+        let v = verdict(&token::decode(&changed.to_string()));
         assert_eq!(v.status, verify::Status::Invalid, "{}", v.message);
     }
 }

@@ -220,6 +220,23 @@ pub struct SdView {
 }
 
 impl Decoded {
+    /// Nothing decoded yet: `kind` for `clean`, every other field empty.
+    fn bare(clean: CleanInput, kind: TokenKind) -> Decoded {
+        Decoded {
+            clean,
+            kind,
+            part_count: 0,
+            header: None,
+            payload: PayloadView::None,
+            payload_bytes: None,
+            signature: None,
+            errors: Vec::new(),
+            base64_notes: Vec::new(),
+            sd: None,
+            json: None,
+        }
+    }
+
     /// The header's `alg` when it is a string.
     pub fn alg(&self) -> Option<&str> {
         self.header.as_ref()?.value.get("alg")?.as_str()
@@ -290,20 +307,7 @@ impl Decoded {
 /// Decodes whatever was pasted. Never panics; every problem becomes a
 /// [`DecodeError`] and everything that did decode is kept.
 pub fn decode(raw: &str) -> Decoded {
-    let clean = clean(raw);
-    let mut out = Decoded {
-        kind: TokenKind::Malformed,
-        part_count: 0,
-        header: None,
-        payload: PayloadView::None,
-        payload_bytes: None,
-        signature: None,
-        errors: Vec::new(),
-        base64_notes: Vec::new(),
-        sd: None,
-        json: None,
-        clean,
-    };
+    let mut out = Decoded::bare(clean(raw), TokenKind::Malformed);
     if jose_json::looks_like_json(raw) {
         return decode_json(raw);
     }
@@ -476,6 +480,11 @@ fn decode_header(errors: &mut Vec<DecodeError>, bytes: &[u8]) -> Option<JsonDoc>
 fn decode_json(raw: &str) -> Decoded {
     let start = raw.len() - raw.trim_start().len();
     let core = start..raw.trim_end().len().max(start);
+    let clean = CleanInput {
+        token: raw[core.clone()].to_string(),
+        cleaning: Cleaning::default(),
+        core: core.clone(),
+    };
     match jose_json::parse(raw) {
         Ok(JoseJson::Jws(jws)) => {
             let mut out = json_entry(&jws, 0);
@@ -484,45 +493,20 @@ fn decode_json(raw: &str) -> Decoded {
             out
         }
         Ok(JoseJson::Jwe(jwe)) => {
-            let mut errors = Vec::new();
-            let header = header_doc(&mut errors, jwe.header(0));
-            Decoded {
-                clean: CleanInput {
-                    token: raw[core.clone()].to_string(),
-                    cleaning: Cleaning::default(),
-                    core,
-                },
-                kind: TokenKind::Jwe,
-                part_count: 5,
-                header,
-                payload: PayloadView::None,
-                payload_bytes: None,
-                signature: None,
-                errors: Vec::new(),
-                base64_notes: Vec::new(),
-                sd: None,
-                json: Some(Box::new(JoseJson::Jwe(jwe))),
-            }
+            let mut out = Decoded::bare(clean, TokenKind::Jwe);
+            out.part_count = 5;
+            out.header = header_doc(&mut Vec::new(), jwe.header(0));
+            out.json = Some(Box::new(JoseJson::Jwe(jwe)));
+            out
         }
-        Err(e) => Decoded {
-            clean: CleanInput {
-                token: raw[core.clone()].to_string(),
-                cleaning: Cleaning::default(),
-                core,
-            },
-            kind: TokenKind::Malformed,
-            part_count: 0,
-            header: None,
-            payload: PayloadView::None,
-            payload_bytes: None,
-            signature: None,
-            errors: vec![DecodeError::whole(DecodeErrorKind::JsonSerialization {
-                message: e.message,
-            })],
-            base64_notes: Vec::new(),
-            sd: None,
-            json: None,
-        },
+        Err(e) => {
+            let mut out = Decoded::bare(clean, TokenKind::Malformed);
+            out.errors
+                .push(DecodeError::whole(DecodeErrorKind::JsonSerialization {
+                    message: e.message,
+                }));
+            out
+        }
     }
 }
 
@@ -544,23 +528,21 @@ pub fn json_entry(jws: &JwsJson, i: usize) -> Decoded {
     } else {
         decode_payload(&mut errors, &bytes)
     };
-    Decoded {
-        clean: CleanInput {
+    let mut out = Decoded::bare(
+        CleanInput {
             core: 0..compact.len(),
             token: compact,
             cleaning: Cleaning::default(),
         },
-        kind: TokenKind::Jws,
-        part_count: 3,
-        header,
-        payload,
-        payload_bytes: Some(bytes),
-        signature: Some(entry.signature.clone()),
-        errors,
-        base64_notes: Vec::new(),
-        sd: None,
-        json: None,
-    }
+        TokenKind::Jws,
+    );
+    out.part_count = 3;
+    out.header = header;
+    out.payload = payload;
+    out.payload_bytes = Some(bytes);
+    out.signature = Some(entry.signature.clone());
+    out.errors = errors;
+    out
 }
 
 /// A joined JOSE header as a document, checked as a compact header is.
