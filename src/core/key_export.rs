@@ -272,7 +272,11 @@ fn ed448_algorithm() -> spki::AlgorithmIdentifierOwned {
 /// RFC 9881 §2: id-ml-dsa-44/65/87 with no parameters.
 fn ml_dsa_algorithm(level: MlDsaLevel) -> spki::AlgorithmIdentifierOwned {
     spki::AlgorithmIdentifierOwned {
-        oid: der::asn1::ObjectIdentifier::from_bytes(&level.oid_bytes()).expect("a constant OID"),
+        oid: match level {
+            MlDsaLevel::L44 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
+            MlDsaLevel::L65 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
+            MlDsaLevel::L87 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
+        },
         parameters: None,
     }
 }

@@ -962,13 +962,20 @@ fn ml_dsa_level(oid: ObjectIdentifier) -> Option<MlDsaLevel> {
 }
 
 /// The seed of an ML-DSA PKCS#8 private key. RFC 9881 §6 allows the seed
-/// (`[0] OCTET STRING (SIZE (32))`), the expanded key, or both; only a seed
-/// gives back every form, so the other two are refused in words.
+/// (`[0] OCTET STRING (SIZE (32))`), the expanded key, or both; the seed is
+/// what every other form is made from, so the expanded key alone is refused
+/// in words.
 fn ml_dsa_pkcs8_seed(level: MlDsaLevel, private_key: &[u8]) -> Result<[u8; 32], KeyError> {
     match private_key {
-        [0x80, 0x20, seed @ ..] if seed.len() == 32 => {
-            Ok(seed.try_into().expect("the length was checked"))
-        }
+        [0x80, len, seed @ ..] => <[u8; 32]>::try_from(seed)
+            .ok()
+            .filter(|_| *len == 32)
+            .ok_or_else(|| {
+                KeyError::new(format!(
+                    "the {} private key's seed must be 32 bytes",
+                    level.alg()
+                ))
+            }),
         [0x30, ..] => {
             // both: SEQUENCE { seed OCTET STRING (32), expandedKey OCTET STRING }
             let mut reader = der::SliceReader::new(private_key)
