@@ -3,6 +3,8 @@
 //! and in the browser). Each suite prints passed / skipped counts, and every
 //! skip names its test and reason.
 
+use jwt_debugger::core::backends::{self, MlDsaLevel};
+use jwt_debugger::core::key_export;
 use jwt_debugger::core::keys::{self, KeyMaterial, KeyText, SecretEncoding};
 use jwt_debugger::core::token;
 use jwt_debugger::core::verify::{self, Status, VerifyRequest};
@@ -446,4 +448,303 @@ fn general_jws_checks_every_entry_by_kid() {
         "{}",
         got.message
     );
+}
+
+#[test]
+fn wycheproof_ed448() {
+    // The same vectors under the curve's own name (RFC 9864) and under the
+    // polymorphic EdDSA, which an Ed448 key also verifies.
+    for alg in ["Ed448", "EdDSA"] {
+        primitive_suite(
+            &format!("wycheproof ed448 as {alg}"),
+            vectors!("wycheproof/ed448_test.json"),
+            alg,
+        );
+    }
+}
+
+/// A PEM of DER bytes, as a key tool would print them.
+fn pem_of(label: &str, der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+}
+
+fn b64u(bytes: &[u8]) -> String {
+    jwt_debugger::core::base64url::encode(bytes)
+}
+
+/// A Wycheproof ML-DSA verify file: each group's key read as SPKI PEM (from
+/// its DER) and as an AKP JWK; each signature checked with the app's
+/// primitive (`verify_signature` for the empty context JOSE uses, the
+/// backend's context form for the others). A key the parser refuses counts
+/// as passed only where every test of its group expects invalid.
+fn mldsa_verify_suite(name: &str, text: &str, level: MlDsaLevel, total: usize) {
+    let doc: Value = serde_json::from_str(text).unwrap();
+    let alg = level.alg();
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for g in doc["testGroups"].as_array().unwrap() {
+        let tests = g["tests"].as_array().unwrap();
+        count += tests.len();
+        let forms = [
+            pem_of("PUBLIC KEY", &hex(g["publicKeyDer"].as_str().unwrap())),
+            format!(
+                r#"{{"kty":"AKP","alg":"{alg}","pub":"{}"}}"#,
+                b64u(&hex(g["publicKey"].as_str().unwrap()))
+            ),
+        ];
+        let mut outcomes: Vec<Vec<bool>> = Vec::new();
+        let mut key_errors = Vec::new();
+        for form in &forms {
+            match material(form) {
+                Ok(key) => outcomes.push(
+                    tests
+                        .iter()
+                        .map(|t| {
+                            let msg = hex(t["msg"].as_str().unwrap());
+                            let sig = hex(t["sig"].as_str().unwrap());
+                            let KeyMaterial::MlDsa { public, .. } = &key else {
+                                return false;
+                            };
+                            match t["ctx"].as_str().map(hex) {
+                                Some(ctx) if !ctx.is_empty() => {
+                                    backends::ml_dsa_verify_with_context(
+                                        level, public, &msg, &ctx, &sig,
+                                    )
+                                }
+                                _ => verify::verify_signature(alg, &key, &msg, &sig) == Ok(true),
+                            }
+                        })
+                        .collect(),
+                ),
+                Err(e) => {
+                    key_errors.push(e);
+                    outcomes.push(vec![false; tests.len()]);
+                }
+            }
+        }
+        for (i, t) in tests.iter().enumerate() {
+            let id = t["tcId"].as_u64().unwrap();
+            let expect = t["result"] == "valid";
+            if outcomes.iter().all(|o| o[i] == expect) {
+                passed += 1;
+            } else {
+                failures.push(format!(
+                    "{name} tcId {id} {} (expected {}): got {:?}; key errors {key_errors:?}",
+                    t["comment"],
+                    t["result"],
+                    outcomes.iter().map(|o| o[i]).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert_eq!(count, total, "{name}: test count");
+    report(name, passed, &[], &failures);
+}
+
+#[test]
+fn wycheproof_mldsa_44_verify() {
+    mldsa_verify_suite(
+        "wycheproof ML-DSA-44 verify",
+        vectors!("wycheproof/mldsa_44_verify_test.json"),
+        MlDsaLevel::L44,
+        180,
+    );
+}
+
+#[test]
+fn wycheproof_mldsa_65_verify() {
+    mldsa_verify_suite(
+        "wycheproof ML-DSA-65 verify",
+        vectors!("wycheproof/mldsa_65_verify_test.json"),
+        MlDsaLevel::L65,
+        210,
+    );
+}
+
+#[test]
+fn wycheproof_mldsa_87_verify() {
+    mldsa_verify_suite(
+        "wycheproof ML-DSA-87 verify",
+        vectors!("wycheproof/mldsa_87_verify_test.json"),
+        MlDsaLevel::L87,
+        241,
+    );
+}
+
+/// PKCS#8 v1 of an ML-DSA-44 seed of any length (RFC 9881 §6's seed form).
+fn mldsa_44_pkcs8(seed: &[u8]) -> Vec<u8> {
+    let mut inner = vec![0x04, (seed.len() + 2) as u8, 0x80, seed.len() as u8];
+    inner.extend_from_slice(seed);
+    let mut body = vec![0x02, 0x01, 0x00, 0x30, 0x0b, 0x06, 0x09];
+    body.extend_from_slice(&MlDsaLevel::L44.oid_bytes());
+    body.extend_from_slice(&inner);
+    let mut der = vec![0x30, body.len() as u8];
+    der.extend_from_slice(&body);
+    der
+}
+
+/// Wycheproof's ML-DSA-44 signing from a seed: the key is read by the key
+/// parser (the group's PKCS#8 PEM, or one made from the seed), its public
+/// key compared, and each signature made again byte for byte: deterministic
+/// (rnd all zero) or with the test's rnd, with its context, or from the
+/// test's external mu. Seeds of the wrong length must be refused.
+#[test]
+fn wycheproof_mldsa_44_sign_seed() {
+    let doc: Value =
+        serde_json::from_str(vectors!("wycheproof/mldsa_44_sign_seed_test.json")).unwrap();
+    let level = MlDsaLevel::L44;
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for g in doc["testGroups"].as_array().unwrap() {
+        let tests = g["tests"].as_array().unwrap();
+        count += tests.len();
+        let seed = hex(g["privateSeed"].as_str().unwrap());
+        let der = match g["privateKeyPkcs8"].as_str() {
+            Some(h) if !h.is_empty() => hex(h),
+            _ => mldsa_44_pkcs8(&seed),
+        };
+        let parsed = keys::parse_key_text(&pem_of("PRIVATE KEY", &der));
+        let key = match parsed {
+            Ok(KeyText::Keys { keys, .. }) => Some(keys[0].clone()),
+            _ => None,
+        };
+        for t in tests {
+            let id = t["tcId"].as_u64().unwrap();
+            let expect = t["result"] == "valid";
+            let got = (|| {
+                let key = key.as_ref()?;
+                let Some(keys::PrivateKey::MlDsa { seed, .. }) = &key.private else {
+                    return None;
+                };
+                let KeyMaterial::MlDsa { public, .. } = &key.material else {
+                    return None;
+                };
+                if public != &hex(g["publicKey"].as_str()?) {
+                    return None;
+                }
+                let rnd: [u8; 32] = match t["rnd"].as_str() {
+                    Some(r) => hex(r).try_into().ok()?,
+                    None => [0; 32],
+                };
+                match (t["msg"].as_str(), t["mu"].as_str()) {
+                    (Some(msg), _) => {
+                        let ctx = t["ctx"].as_str().map(hex).unwrap_or_default();
+                        backends::ml_dsa_sign_with_context(level, seed, &hex(msg), &ctx, &rnd)
+                    }
+                    (None, Some(mu)) => {
+                        backends::ml_dsa_sign_mu(level, seed, &hex(mu).try_into().ok()?)
+                    }
+                    (None, None) => None,
+                }
+            })();
+            let ok = match &got {
+                Some(sig) => expect && *sig == hex(t["sig"].as_str().unwrap()),
+                None => !expect,
+            };
+            if ok {
+                passed += 1;
+            } else {
+                failures.push(format!(
+                    "ML-DSA-44 sign tcId {id} {} (expected {}): signed {}",
+                    t["comment"],
+                    t["result"],
+                    got.is_some()
+                ));
+            }
+        }
+    }
+    assert_eq!(count, 86);
+    report(
+        "wycheproof ML-DSA-44 sign from seed",
+        passed,
+        &[],
+        &failures,
+    );
+}
+
+/// The JOSE examples (draft-ietf-cose-dilithium's ML-DSA-44/65/87, and an
+/// Ed448 JWS): each verifies with its JWK, with the SPKI PEM the key tool
+/// writes for that JWK, and with the PEM derived elsewhere; the private JWK
+/// gives the same public key, and the key tool's thumbprint of an AKP key
+/// is its kid.
+#[test]
+fn jose_examples_of_ml_dsa_and_ed448() {
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for file in [
+        vectors!("mldsa_jose_examples.json"),
+        vectors!("ed448_jose_examples.json"),
+    ] {
+        let doc: Value = serde_json::from_str(file).unwrap();
+        for v in doc["vectors"].as_array().unwrap() {
+            let id = v["id"].as_str().unwrap();
+            let token = v["token"].as_str().unwrap();
+            let jwk = v["key"].to_string();
+            let forms = key_export::convert(&jwk).unwrap();
+            let mut keys = vec![
+                jwk.clone(),
+                v["private_key"].to_string(),
+                forms[0].public_pem.clone().unwrap(),
+            ];
+            keys.extend(v["derived_spki_pem"].as_str().map(str::to_string));
+            for key in &keys {
+                let got = verdict(token, key, None);
+                if got.is_strictly_valid() {
+                    passed += 1;
+                } else {
+                    failures.push(format!("{id}: {:?}: {}", got.status, got.message));
+                }
+            }
+            if let Some(kid) = v["key"]["kid"].as_str() {
+                assert_eq!(forms[0].thumbprint, kid, "{id}: thumbprint");
+            }
+            // A changed payload no longer verifies.
+            let (head, rest) = token.split_once('.').unwrap();
+            let sig = rest.rsplit_once('.').unwrap().1;
+            let tampered = format!("{head}.e30x.{sig}");
+            assert_eq!(
+                verdict(&tampered, &jwk, None).status,
+                Status::Invalid,
+                "{id}"
+            );
+        }
+        for x in doc["x509_examples"].as_array().into_iter().flatten() {
+            let id = x["id"].as_str().unwrap();
+            let der: String = x["der_base64"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect();
+            let der = {
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD
+                    .decode(der)
+                    .unwrap()
+            };
+            let label = if x["kind"] == "certificate" {
+                "CERTIFICATE"
+            } else {
+                "PRIVATE KEY"
+            };
+            let read = material(&pem_of(label, &der));
+            let expected = material(x["spki_pem"].as_str().unwrap());
+            match (read, expected) {
+                (Ok(a), Ok(b)) if a == b => passed += 1,
+                other => failures.push(format!("{id}: {other:?}")),
+            }
+        }
+    }
+    report("JOSE examples of ML-DSA and Ed448", passed, &[], &failures);
 }

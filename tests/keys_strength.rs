@@ -285,18 +285,18 @@ fn unsupported_public_keys_are_refused_in_words() {
     );
     assert_eq!(
         refused(spki(&hex("2b6571"), None, &[1; 57])),
-        "PEM PUBLIC KEY: Ed448 keys are not supported (only Ed25519 for EdDSA)"
+        "PEM PUBLIC KEY: the Ed448 public key is not a valid curve point"
     );
     assert_eq!(
         refused(spki(&hex("2a8648ce380401"), None, &[1; 20])),
-        "PEM PUBLIC KEY: the key's algorithm (OID 1.2.840.10040.4.1) is not RSA, EC, Ed25519 or X25519"
+        "PEM PUBLIC KEY: the key's algorithm (OID 1.2.840.10040.4.1) is not RSA, EC, Ed25519, Ed448, ML-DSA or X25519"
     );
-    // An Ed448 private key is refused as an unknown algorithm.
-    let mut der = hex("3047020100300506032b6571043b0439");
+    // An X448 private key is refused as an unknown algorithm.
+    let mut der = hex("3047020100300506032b656f043b0439");
     der.extend([1u8; 57]);
     assert_eq!(
         refusal(&pem_of("PRIVATE KEY", der)),
-        "PEM PRIVATE KEY: the private key's algorithm (OID 1.3.101.113) is not RSA, EC, Ed25519 or X25519"
+        "PEM PRIVATE KEY: the private key's algorithm (OID 1.3.101.111) is not RSA, EC, Ed25519, Ed448, ML-DSA or X25519"
     );
 }
 

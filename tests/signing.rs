@@ -137,7 +137,7 @@ fn refusals_say_why() {
     );
     assert_eq!(
         err(r#"{"alg":"HS257"}"#, "{}", "s"),
-        "\"HS257\" is not an algorithm this debugger signs with; use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519."
+        "\"HS257\" is not an algorithm this debugger signs with; use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519, Ed448, ML-DSA-44, ML-DSA-65, ML-DSA-87."
     );
     let broken = err(r#"{"alg":"HS256"}"#, "{\n  \"a\": 1,\n}", "s");
     assert!(

@@ -208,7 +208,7 @@ fn key_management_algorithms_are_not_signatures() {
     assert_eq!(v.status, Status::Unsupported);
     assert_eq!(
         v.message,
-        "\"dir\" is not a signature algorithm this debugger verifies (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA)."
+        "\"dir\" is not a signature algorithm this debugger verifies (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448, ML-DSA-44/65/87)."
     );
 }
 
@@ -241,7 +241,10 @@ fn an_rsa_token_needs_a_key_not_a_text_secret() {
         ("ES256", "an EC public key on P-256"),
         ("ES384", "an EC public key on P-384"),
         ("ES512", "an EC public key on P-521"),
-        ("EdDSA", "an Ed25519 public key"),
+        ("EdDSA", "an Ed25519 or Ed448 public key"),
+        ("Ed25519", "an Ed25519 public key"),
+        ("Ed448", "an Ed448 public key"),
+        ("ML-DSA-65", "an ML-DSA-65 public key (\"kty\" \"AKP\")"),
         ("PS256", "an RSA public key"),
     ] {
         let token = forged(&json!({ "alg": alg }), &[1; 64]);

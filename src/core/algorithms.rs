@@ -8,6 +8,8 @@ pub enum Family {
     RsaPss,
     Ecdsa,
     EdDsa,
+    /// ML-DSA (FIPS 204), one parameter set per `alg`.
+    MlDsa,
     /// `none`: no signature at all.
     Unsecured,
     /// A JWE key-management algorithm (nothing to verify here).
@@ -41,7 +43,7 @@ const fn alg(
     }
 }
 
-/// JWS algorithms (RFC 7518 §3, RFC 8037) and common JWE key management.
+/// JWS algorithms (RFC 7518 §3, RFC 8037, RFC 9864, draft-ietf-cose-dilithium) and common JWE key management.
 #[rustfmt::skip]
 pub const ALGORITHMS: &[AlgInfo] = &[
     alg("HS256", "HMAC using SHA-256", Family::Hmac, 32, Some(32)),
@@ -56,8 +58,12 @@ pub const ALGORITHMS: &[AlgInfo] = &[
     alg("ES256", "ECDSA using P-256 and SHA-256", Family::Ecdsa, 32, Some(64)),
     alg("ES384", "ECDSA using P-384 and SHA-384", Family::Ecdsa, 48, Some(96)),
     alg("ES512", "ECDSA using P-521 and SHA-512", Family::Ecdsa, 64, Some(132)),
-    alg("EdDSA", "Edwards-curve signature (Ed25519)", Family::EdDsa, 0, Some(64)),
+    alg("EdDSA", "Edwards-curve signature (Ed25519 or Ed448, by the key's curve; deprecated by RFC 9864)", Family::EdDsa, 0, None),
     alg("Ed25519", "Edwards-curve signature (Ed25519)", Family::EdDsa, 0, Some(64)),
+    alg("Ed448", "Edwards-curve signature (Ed448)", Family::EdDsa, 0, Some(114)),
+    alg("ML-DSA-44", "Module-lattice signature ML-DSA-44 (FIPS 204)", Family::MlDsa, 0, Some(2420)),
+    alg("ML-DSA-65", "Module-lattice signature ML-DSA-65 (FIPS 204)", Family::MlDsa, 0, Some(3309)),
+    alg("ML-DSA-87", "Module-lattice signature ML-DSA-87 (FIPS 204)", Family::MlDsa, 0, Some(4627)),
     alg("none", "No digital signature or MAC (unsecured)", Family::Unsecured, 0, Some(0)),
     alg("RSA1_5", "RSAES-PKCS1-v1_5 key encryption", Family::KeyManagement, 0, None),
     alg("RSA-OAEP", "RSAES OAEP key encryption", Family::KeyManagement, 0, None),
@@ -86,8 +92,24 @@ pub fn lookup(name: &str) -> Option<&'static AlgInfo> {
 
 /// Signature algorithms the app can verify and sign with, in menu order.
 pub const SIGNING_ALGORITHMS: &[&str] = &[
-    "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
-    "ES384", "ES512", "EdDSA", "Ed25519",
+    "HS256",
+    "HS384",
+    "HS512",
+    "RS256",
+    "RS384",
+    "RS512",
+    "PS256",
+    "PS384",
+    "PS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "EdDSA",
+    "Ed25519",
+    "Ed448",
+    "ML-DSA-44",
+    "ML-DSA-65",
+    "ML-DSA-87",
 ];
 
 #[cfg(test)]

@@ -62,7 +62,8 @@ pub fn steps(d: &Decoded) -> Option<Steps> {
         Some(Family::Rsa) => "The signing input is hashed, and the hash is signed with the RSA private key (PKCS#1 v1.5). The public key checks that signature against the same hash.".to_string(),
         Some(Family::RsaPss) => "The signing input is hashed, and the hash is signed with the RSA private key using PSS, which adds a random salt (so each signature differs). The public key checks it against the same hash.".to_string(),
         Some(Family::Ecdsa) => "The signing input is hashed, and the hash is signed with the EC private key; the signature is the two numbers r and s side by side. The public key checks them against the same hash.".to_string(),
-        Some(Family::EdDsa) => "Ed25519 signs the signing input itself (it hashes with SHA-512 inside the algorithm). The public key checks the 64-byte signature.".to_string(),
+        Some(Family::EdDsa) => "Ed25519 (or Ed448) signs the signing input itself (hashing with SHA-512, or SHAKE256, inside the algorithm). The public key checks the 64-byte (114-byte) signature.".to_string(),
+        Some(Family::MlDsa) => "ML-DSA signs the signing input itself (hashing with SHAKE256 inside the algorithm), with a lattice-based key that resists quantum computers. The public key checks the signature.".to_string(),
         Some(Family::Unsecured) => "\"none\": nothing is signed, so nothing can be checked.".to_string(),
         _ => "This is not a signature algorithm.".to_string(),
     };
@@ -114,7 +115,7 @@ pub fn fetch_commands(d: &Decoded) -> Vec<FetchCommand> {
     let asymmetric = d.alg().and_then(algorithms::lookup).is_some_and(|a| {
         matches!(
             a.family,
-            Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa
+            Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa | Family::MlDsa
         )
     });
     if !asymmetric {

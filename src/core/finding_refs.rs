@@ -65,6 +65,7 @@ pub const FINDING_REFS: &[FindingRef] = &[
     r("status-list", "draft-ietf-oauth-status-list §6", "https://datatracker.ietf.org/doc/draft-ietf-oauth-status-list/", "Have the verifier fetch the list from a trusted place, check the entry, and cache it no longer than its ttl."),
     r("input-cleaned", "RFC 7519 §3", "https://www.rfc-editor.org/rfc/rfc7519#section-3", "Send the bare token; most libraries do not strip these themselves."),
     r("non-base64url", "RFC 7515 §2", "https://www.rfc-editor.org/rfc/rfc7515#section-2", "Encode each part as unpadded base64url ('-' and '_', no '=')."),
+    r("eddsa-deprecated", "RFC 9864", "https://www.rfc-editor.org/rfc/rfc9864", "Sign with the fully specified Ed25519 or Ed448 instead of EdDSA, and have verifiers accept only the one they expect."),
     r("alg-mismatch", "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1", "Choose the algorithm once: in the selector or in the header."),
 ];
 
@@ -110,6 +111,7 @@ mod tests {
         "kid-not-found",
         "x5c-chain",
         "alg-mismatch",
+        "eddsa-deprecated",
         "sd-malformed",
         "sd-duplicate",
         "sd-unreferenced",

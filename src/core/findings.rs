@@ -537,6 +537,14 @@ fn header_findings(header: &Value, d: &Decoded, out: &mut Vec<Finding>) {
             ));
         }
     }
+    if alg == Some("EdDSA") {
+        out.push(finding(
+            "eddsa-deprecated",
+            Severity::Warning,
+            "Deprecated algorithm name EdDSA",
+            "RFC 9864 deprecates the polymorphic EdDSA; use Ed25519 or Ed448. \"EdDSA\" leaves the curve to the key, so a verifier cannot pin the algorithm by its name alone.".to_string(),
+        ));
+    }
     let urls = [
         ("jku", "jku-header", "Key set URL in header"),
         ("x5u", "x5u-header", "Certificate URL in header"),
@@ -1019,6 +1027,9 @@ mod tests {
             codes(r#"{"alg":"HS256","a":1,"a":2}"#, p),
             ["duplicate-key"]
         );
+        assert_eq!(codes(r#"{"alg":"EdDSA"}"#, p), ["eddsa-deprecated"]);
+        assert_eq!(codes(r#"{"alg":"Ed25519"}"#, p), Vec::<&str>::new());
+        assert_eq!(codes(r#"{"alg":"Ed448"}"#, p), Vec::<&str>::new());
     }
 
     #[test]

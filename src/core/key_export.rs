@@ -10,6 +10,7 @@ use sec1::EncodeEcPrivateKey;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::backends::{self, MlDsaLevel};
 use super::base64url;
 use super::keys::{self, Curve, Key, KeyMaterial, KeyText, PrivateKey};
 
@@ -71,6 +72,8 @@ pub fn spki_pem(material: &KeyMaterial) -> Result<Option<String>, String> {
             .and_then(|k| k.to_public_key_pem(LineEnding::LF).ok())
             .ok_or("the Ed25519 public key is not a valid curve point")?,
         KeyMaterial::X25519(x) => x25519_spki(x)?,
+        KeyMaterial::Ed448(x) => raw_spki(&ed448_algorithm(), x)?,
+        KeyMaterial::MlDsa { level, public } => raw_spki(&ml_dsa_algorithm(*level), public)?,
     };
     Ok(Some(pem))
 }
@@ -168,6 +171,18 @@ fn public_members(material: &KeyMaterial) -> Members {
             ("crv", "X25519".into()),
             ("x", base64url::encode(x)),
         ],
+        KeyMaterial::Ed448(x) => vec![
+            ("kty", "OKP".into()),
+            ("crv", "Ed448".into()),
+            ("x", base64url::encode(x)),
+        ],
+        // draft-ietf-cose-dilithium: "alg" is a required member of an AKP
+        // key, so it is part of the RFC 7638 thumbprint.
+        KeyMaterial::MlDsa { level, public } => vec![
+            ("kty", "AKP".into()),
+            ("alg", level.alg().into()),
+            ("pub", base64url::encode(public)),
+        ],
     }
 }
 
@@ -241,7 +256,89 @@ fn private_forms(private: &PrivateKey) -> Result<PrivateForms, String> {
         PrivateKey::Ec { curve, scalar } => ec_private(*curve, scalar),
         PrivateKey::Ed25519(seed) => ed25519_private(seed),
         PrivateKey::X25519(d) => x25519_private(d),
+        PrivateKey::Ed448(d) => ed448_private(d),
+        PrivateKey::MlDsa { level, seed } => ml_dsa_private(*level, seed),
     }
+}
+
+/// RFC 8410 §3: id-Ed448 with no parameters.
+fn ed448_algorithm() -> spki::AlgorithmIdentifierOwned {
+    spki::AlgorithmIdentifierOwned {
+        oid: der::asn1::ObjectIdentifier::new_unwrap("1.3.101.113"),
+        parameters: None,
+    }
+}
+
+/// RFC 9881 §2: id-ml-dsa-44/65/87 with no parameters.
+fn ml_dsa_algorithm(level: MlDsaLevel) -> spki::AlgorithmIdentifierOwned {
+    spki::AlgorithmIdentifierOwned {
+        oid: match level {
+            MlDsaLevel::L44 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
+            MlDsaLevel::L65 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
+            MlDsaLevel::L87 => der::asn1::ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
+        },
+        parameters: None,
+    }
+}
+
+/// A SubjectPublicKeyInfo whose key is the raw bytes (Ed448, ML-DSA).
+fn raw_spki(algorithm: &spki::AlgorithmIdentifierOwned, key: &[u8]) -> Result<String, String> {
+    use der::Encode;
+    let bad = |e: der::Error| format!("the public key cannot be encoded ({e})");
+    let der = spki::SubjectPublicKeyInfoOwned {
+        algorithm: algorithm.clone(),
+        subject_public_key: der::asn1::BitString::from_bytes(key).map_err(bad)?,
+    }
+    .to_der()
+    .map_err(bad)?;
+    Ok(pem_text("PUBLIC KEY", der))
+}
+
+/// A PKCS#8 v1 PrivateKeyInfo holding `inner` (already DER) as its key.
+fn pkcs8_v1(algorithm: &spki::AlgorithmIdentifierOwned, inner: &[u8]) -> Result<String, String> {
+    use der::Encode;
+    let der = pkcs8::PrivateKeyInfo {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid: algorithm.oid,
+            parameters: None,
+        },
+        private_key: inner,
+        public_key: None,
+    }
+    .to_der()
+    .map_err(|e| format!("the private key cannot be encoded ({e})"))?;
+    Ok(pem_text("PRIVATE KEY", der))
+}
+
+/// RFC 8410 §7, as for Ed25519: the 57-byte secret in an OCTET STRING.
+fn ed448_private(d: &[u8; 57]) -> Result<PrivateForms, String> {
+    use der::Encode;
+    let public = backends::ed448_public(d).ok_or("the Ed448 private key cannot be used")?;
+    let mut members = public_members(&KeyMaterial::Ed448(public));
+    members.push(("d", base64url::encode(d)));
+    let inner = der::asn1::OctetStringRef::new(d)
+        .and_then(|o| o.to_der())
+        .map_err(|e| format!("the Ed448 private key cannot be encoded ({e})"))?;
+    Ok(PrivateForms {
+        members,
+        pkcs8: pkcs8_v1(&ed448_algorithm(), &inner)?,
+        traditional: None,
+    })
+}
+
+/// RFC 9881 §6's seed form, `[0] IMPLICIT OCTET STRING (SIZE (32))`; the
+/// AKP JWK's `priv` is the same seed (draft-ietf-cose-dilithium).
+fn ml_dsa_private(level: MlDsaLevel, seed: &[u8; 32]) -> Result<PrivateForms, String> {
+    let public = backends::ml_dsa_public(level, seed);
+    let mut members = public_members(&KeyMaterial::MlDsa { level, public });
+    members.push(("priv", base64url::encode(seed)));
+    let mut inner = vec![0x80, 0x20];
+    inner.extend_from_slice(seed);
+    Ok(PrivateForms {
+        members,
+        pkcs8: pkcs8_v1(&ml_dsa_algorithm(level), &inner)?,
+        traditional: None,
+    })
 }
 
 /// RFC 8410 §4: the OID with no parameters and the raw 32 bytes.

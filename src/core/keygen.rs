@@ -7,6 +7,7 @@ use rand_core::CryptoRngCore;
 use serde_json::Value;
 
 use super::algorithms::{self, Family};
+use super::backends::MlDsaLevel;
 use super::base64url;
 use super::key_export;
 use super::keys::{self, Curve, Key, KeyText, PrivateKey};
@@ -33,8 +34,8 @@ pub const RSA_SIZES: [usize; 3] = [2048, 3072, 4096];
 
 /// A new key for `alg`: HS256/384/512 a random secret as long as the hash;
 /// RS*/PS* RSA of `rsa_bits` (one of [`RSA_SIZES`]); ES256/384/512 P-256,
-/// P-384, P-521; EdDSA (or Ed25519) Ed25519. Anything else is an error in
-/// words.
+/// P-384, P-521; EdDSA (or Ed25519) Ed25519; Ed448 Ed448; ML-DSA-44/65/87
+/// a 32-byte seed of that parameter set. Anything else is an error in words.
 pub fn generate(
     alg: &str,
     rsa_bits: usize,
@@ -50,10 +51,22 @@ pub fn generate(
         Family::Hmac => return Ok(hmac_secret(alg, info.hash_len, rng)),
         Family::Rsa | Family::RsaPss => rsa_private(rsa_bits, rng)?,
         Family::Ecdsa => ec_private(alg, rng)?,
+        Family::EdDsa if alg == "Ed448" => {
+            let mut secret = [0u8; 57];
+            rng.fill_bytes(&mut secret);
+            PrivateKey::Ed448(secret)
+        }
         Family::EdDsa => {
             let mut seed = [0u8; 32];
             rng.fill_bytes(&mut seed);
             PrivateKey::Ed25519(seed)
+        }
+        Family::MlDsa => {
+            let level = MlDsaLevel::from_alg(alg)
+                .ok_or_else(|| format!("{alg} is not an ML-DSA parameter set"))?;
+            let mut seed = [0u8; 32];
+            rng.fill_bytes(&mut seed);
+            PrivateKey::MlDsa { level, seed }
         }
         Family::Unsecured => {
             return Err("alg \"none\" has no signature, so there is no key to make".into())

@@ -9,6 +9,7 @@ use der::{Decode, Encode};
 use serde_json::{Map, Value};
 use spki::SubjectPublicKeyInfoRef;
 
+use super::backends::{self, MlDsaLevel};
 use super::base64url;
 
 const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
@@ -107,6 +108,14 @@ pub enum KeyMaterial {
         point: Vec<u8>,
     },
     Ed25519([u8; 32]),
+    /// An Ed448 public key (RFC 8032), checked to be a valid point.
+    Ed448([u8; 57]),
+    /// An ML-DSA public key (FIPS 204), exactly the level's length; a JWK
+    /// `kty` "AKP" (draft-ietf-cose-dilithium).
+    MlDsa {
+        level: MlDsaLevel,
+        public: Vec<u8>,
+    },
     /// An X25519 public key (RFC 7748), for JWE key agreement only.
     X25519([u8; 32]),
 }
@@ -119,6 +128,8 @@ impl KeyMaterial {
             KeyMaterial::Rsa { n, .. } => format!("RSA {}-bit", bit_len(n)),
             KeyMaterial::Ec { curve, .. } => format!("EC {}", curve.name()),
             KeyMaterial::Ed25519(_) => "Ed25519".to_string(),
+            KeyMaterial::Ed448(_) => "Ed448".to_string(),
+            KeyMaterial::MlDsa { level, .. } => level.alg().to_string(),
             KeyMaterial::X25519(_) => "X25519".to_string(),
         }
     }
@@ -129,7 +140,8 @@ impl KeyMaterial {
             KeyMaterial::Secret(_) => "oct",
             KeyMaterial::Rsa { .. } => "RSA",
             KeyMaterial::Ec { .. } => "EC",
-            KeyMaterial::Ed25519(_) | KeyMaterial::X25519(_) => "OKP",
+            KeyMaterial::Ed25519(_) | KeyMaterial::Ed448(_) | KeyMaterial::X25519(_) => "OKP",
+            KeyMaterial::MlDsa { .. } => "AKP",
         }
     }
 }
@@ -154,6 +166,10 @@ pub enum PrivateKey {
     Ec { curve: Curve, scalar: Vec<u8> },
     /// The 32-byte seed.
     Ed25519([u8; 32]),
+    /// The 57-byte secret key (RFC 8032 §5.2.5).
+    Ed448([u8; 57]),
+    /// The 32-byte seed ξ of FIPS 204 key generation (the JWK's `priv`).
+    MlDsa { level: MlDsaLevel, seed: [u8; 32] },
     /// The 32-byte X25519 private key (decrypts JWE with ECDH-ES).
     X25519([u8; 32]),
 }
@@ -165,6 +181,8 @@ impl fmt::Debug for PrivateKey {
             PrivateKey::Rsa(_) => f.write_str("PrivateKey::Rsa(..)"),
             PrivateKey::Ec { curve, .. } => write!(f, "PrivateKey::Ec({})", curve.name()),
             PrivateKey::Ed25519(_) => f.write_str("PrivateKey::Ed25519(..)"),
+            PrivateKey::Ed448(_) => f.write_str("PrivateKey::Ed448(..)"),
+            PrivateKey::MlDsa { level, .. } => write!(f, "PrivateKey::MlDsa({})", level.alg()),
             PrivateKey::X25519(_) => f.write_str("PrivateKey::X25519(..)"),
         }
     }
@@ -558,12 +576,19 @@ pub fn parse_spki(der: &[u8]) -> Result<KeyMaterial, KeyError> {
         return x25519_material(bits);
     }
     if oid == OID_ED448 {
-        return Err(KeyError::new(
-            "Ed448 keys are not supported (only Ed25519 for EdDSA)",
-        ));
+        return ed448_material(bits);
+    }
+    if let Some(level) = ml_dsa_level(oid) {
+        if spki.algorithm.parameters.is_some() {
+            return Err(KeyError::new(format!(
+                "the {} key's algorithm has parameters; RFC 9881 §2 requires them absent",
+                level.alg()
+            )));
+        }
+        return ml_dsa_material(level, bits);
     }
     Err(KeyError::new(format!(
-        "the key's algorithm (OID {oid}) is not RSA, EC, Ed25519 or X25519"
+        "the key's algorithm (OID {oid}) is not RSA, EC, Ed25519, Ed448, ML-DSA or X25519"
     )))
 }
 
@@ -593,6 +618,14 @@ fn pkcs8_private(info: &pkcs8::PrivateKeyInfo<'_>, material: &KeyMaterial) -> Op
             let key = der::asn1::OctetStringRef::from_der(info.private_key).ok()?;
             Some(PrivateKey::X25519(key.as_bytes().try_into().ok()?))
         }
+        KeyMaterial::Ed448(_) => {
+            let key = der::asn1::OctetStringRef::from_der(info.private_key).ok()?;
+            Some(PrivateKey::Ed448(key.as_bytes().try_into().ok()?))
+        }
+        KeyMaterial::MlDsa { level, .. } => Some(PrivateKey::MlDsa {
+            level: *level,
+            seed: ml_dsa_pkcs8_seed(*level, info.private_key).ok()?,
+        }),
         KeyMaterial::Secret(_) => None,
     }
 }
@@ -648,6 +681,18 @@ fn jwk_private(obj: &Map<String, Value>, material: &KeyMaterial) -> Option<Priva
             let d: [u8; 32] = b64("d")?.try_into().ok()?;
             (&x25519_public(&d) == x).then_some(PrivateKey::X25519(d))
         }
+        KeyMaterial::Ed448(x) => {
+            let d: [u8; 57] = b64("d")?.try_into().ok()?;
+            (backends::ed448_public(&d).as_ref() == Some(x)).then_some(PrivateKey::Ed448(d))
+        }
+        KeyMaterial::MlDsa { level, public } => {
+            // Checked when the JWK was read: `priv` derives `pub`.
+            let seed: [u8; 32] = b64("priv")?.try_into().ok()?;
+            (&backends::ml_dsa_public(*level, &seed) == public).then_some(PrivateKey::MlDsa {
+                level: *level,
+                seed,
+            })
+        }
         KeyMaterial::Secret(_) => None,
     }
 }
@@ -686,8 +731,33 @@ fn pkcs8_public(info: &pkcs8::PrivateKeyInfo<'_>) -> Result<KeyMaterial, KeyErro
             .map_err(|_| KeyError::new("an X25519 private key must be 32 bytes"))?;
         return Ok(KeyMaterial::X25519(x25519_public(&key)));
     }
+    if oid == OID_ED448 {
+        // RFC 8410 §7: an OCTET STRING of the 57-byte secret key.
+        let key = der::asn1::OctetStringRef::from_der(info.private_key)
+            .map_err(|e| KeyError::new(format!("the Ed448 private key is malformed ({e})")))?;
+        let key: [u8; 57] = key
+            .as_bytes()
+            .try_into()
+            .map_err(|_| KeyError::new("an Ed448 private key must be 57 bytes"))?;
+        let public = backends::ed448_public(&key)
+            .ok_or_else(|| KeyError::new("the Ed448 private key cannot be used"))?;
+        return Ok(KeyMaterial::Ed448(public));
+    }
+    if let Some(level) = ml_dsa_level(oid) {
+        let seed = ml_dsa_pkcs8_seed(level, info.private_key)?;
+        let public = backends::ml_dsa_public(level, &seed);
+        if let Some(given) = info.public_key {
+            if given != public.as_slice() {
+                return Err(KeyError::new(format!(
+                    "the {} private key's embedded public key does not match its seed",
+                    level.alg()
+                )));
+            }
+        }
+        return Ok(KeyMaterial::MlDsa { level, public });
+    }
     Err(KeyError::new(format!(
-        "the private key's algorithm (OID {oid}) is not RSA, EC, Ed25519 or X25519"
+        "the private key's algorithm (OID {oid}) is not RSA, EC, Ed25519, Ed448, ML-DSA or X25519"
     )))
 }
 
@@ -854,6 +924,86 @@ fn ed25519_material(bytes: &[u8]) -> Result<KeyMaterial, KeyError> {
     Ok(KeyMaterial::Ed25519(raw))
 }
 
+fn ed448_material(bytes: &[u8]) -> Result<KeyMaterial, KeyError> {
+    let raw: [u8; 57] = bytes.try_into().map_err(|_| {
+        KeyError::new(format!(
+            "an Ed448 public key is 57 bytes, this one is {}",
+            bytes.len()
+        ))
+    })?;
+    if !backends::ed448_public_is_valid(&raw) {
+        return Err(KeyError::new(
+            "the Ed448 public key is not a valid curve point",
+        ));
+    }
+    Ok(KeyMaterial::Ed448(raw))
+}
+
+fn ml_dsa_material(level: MlDsaLevel, bytes: &[u8]) -> Result<KeyMaterial, KeyError> {
+    if bytes.len() != level.public_len() {
+        return Err(KeyError::new(format!(
+            "an {} public key is {} bytes, this one is {}",
+            level.alg(),
+            level.public_len(),
+            bytes.len()
+        )));
+    }
+    Ok(KeyMaterial::MlDsa {
+        level,
+        public: bytes.to_vec(),
+    })
+}
+
+/// The ML-DSA level an OID names (RFC 9881 §2), if it names one.
+fn ml_dsa_level(oid: ObjectIdentifier) -> Option<MlDsaLevel> {
+    MlDsaLevel::ALL
+        .into_iter()
+        .find(|l| oid.as_bytes() == l.oid_bytes())
+}
+
+/// The seed of an ML-DSA PKCS#8 private key. RFC 9881 §6 allows the seed
+/// (`[0] OCTET STRING (SIZE (32))`), the expanded key, or both; the seed is
+/// what every other form is made from, so the expanded key alone is refused
+/// in words.
+fn ml_dsa_pkcs8_seed(level: MlDsaLevel, private_key: &[u8]) -> Result<[u8; 32], KeyError> {
+    match private_key {
+        [0x80, len, seed @ ..] => <[u8; 32]>::try_from(seed)
+            .ok()
+            .filter(|_| *len == 32)
+            .ok_or_else(|| {
+                KeyError::new(format!(
+                    "the {} private key's seed must be 32 bytes",
+                    level.alg()
+                ))
+            }),
+        [0x30, ..] => {
+            // both: SEQUENCE { seed OCTET STRING (32), expandedKey OCTET STRING }
+            let mut reader = der::SliceReader::new(private_key)
+                .map_err(|e| KeyError::new(format!("the {} private key is malformed ({e})", level.alg())))?;
+            let seed = der::Reader::sequence(&mut reader, |r| {
+                let seed = der::asn1::OctetStringRef::decode(r)?;
+                let _expanded = der::asn1::OctetStringRef::decode(r)?;
+                Ok(seed.as_bytes().to_vec())
+            })
+            .map_err(|e| KeyError::new(format!("the {} private key is malformed ({e})", level.alg())))?;
+            seed.try_into().map_err(|_| {
+                KeyError::new(format!(
+                    "the {} private key's seed must be 32 bytes",
+                    level.alg()
+                ))
+            })
+        }
+        [0x04, ..] => Err(KeyError::new(format!(
+            "the {} private key holds only the expanded key, not the 32-byte seed; export it with its seed (RFC 9881 §6)",
+            level.alg()
+        ))),
+        _ => Err(KeyError::new(format!(
+            "the {} private key is neither a 32-byte seed nor a seed with its expanded key (RFC 9881 §6)",
+            level.alg()
+        ))),
+    }
+}
+
 fn parse_jwk_text(text: &str) -> Result<KeyText, KeyError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         KeyError::new(format!(
@@ -949,7 +1099,7 @@ fn b64_member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>, KeyError>
 
 fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
     let kty = member(obj, "kty")?.ok_or_else(|| KeyError::new("\"kty\" is missing"))?;
-    let is_private = obj.contains_key("d");
+    let is_private = obj.contains_key("d") || (kty == "AKP" && obj.contains_key("priv"));
     let material = match kty {
         "oct" => {
             let k = b64_member(obj, "k")?;
@@ -984,17 +1134,19 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
             let crv = member(obj, "crv")?.ok_or_else(|| KeyError::new("\"crv\" is missing"))?;
             match crv {
                 "Ed25519" => ed25519_material(&b64_member(obj, "x")?)?,
+                "Ed448" => ed448_material(&b64_member(obj, "x")?)?,
                 "X25519" => x25519_material(&b64_member(obj, "x")?)?,
                 _ => {
                     return Err(KeyError::new(format!(
-                        "\"crv\" \"{crv}\" is not supported (only Ed25519, which signs, and X25519, which encrypts)"
+                        "\"crv\" \"{crv}\" is not supported (only Ed25519 and Ed448, which sign, and X25519, which encrypts)"
                     )))
                 }
             }
         }
+        "AKP" => akp_material(obj)?,
         other => {
             return Err(KeyError::new(format!(
-                "\"kty\" \"{other}\" is not a key type (expected RSA, EC, OKP or oct)"
+                "\"kty\" \"{other}\" is not a key type (expected RSA, EC, OKP, AKP or oct)"
             )))
         }
     };
@@ -1026,6 +1178,41 @@ fn parse_jwk(obj: &Map<String, Value>, origin: &str) -> Result<Key, KeyError> {
         key_ops,
         cert: None,
     })
+}
+
+/// An AKP JWK (draft-ietf-cose-dilithium §4): `alg` names the parameter
+/// set, `pub` the public key and `priv`, when present, the 32-byte seed,
+/// which must give `pub`.
+fn akp_material(obj: &Map<String, Value>) -> Result<KeyMaterial, KeyError> {
+    let alg = member(obj, "alg")?.ok_or_else(|| {
+        KeyError::new(
+            "an \"AKP\" key must name its algorithm in \"alg\" (ML-DSA-44, ML-DSA-65 or ML-DSA-87)",
+        )
+    })?;
+    let level = MlDsaLevel::from_alg(alg).ok_or_else(|| {
+        KeyError::new(format!(
+            "\"alg\" \"{alg}\" is not an \"AKP\" algorithm this debugger knows (ML-DSA-44, ML-DSA-65 or ML-DSA-87)"
+        ))
+    })?;
+    let material = ml_dsa_material(level, &b64_member(obj, "pub")?)
+        .map_err(|e| KeyError::new(format!("\"pub\": {}", e.message)))?;
+    if obj.contains_key("priv") {
+        let seed = b64_member(obj, "priv")?;
+        let seed: [u8; 32] = seed.as_slice().try_into().map_err(|_| {
+            KeyError::new(format!(
+                "\"priv\" must be the 32-byte seed, this one is {} bytes",
+                seed.len()
+            ))
+        })?;
+        if let KeyMaterial::MlDsa { public, .. } = &material {
+            if &backends::ml_dsa_public(level, &seed) != public {
+                return Err(KeyError::new(
+                    "\"priv\" does not give the key's \"pub\": the seed and public key belong to different keys",
+                ));
+            }
+        }
+    }
+    Ok(material)
 }
 
 /// The summary of an empty box or a text secret, without parsing keys;

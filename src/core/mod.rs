@@ -2,6 +2,7 @@
 //! browser dependency. The current time is always a parameter.
 
 pub mod algorithms;
+pub mod backends;
 pub mod base64url;
 pub mod claim_registry;
 pub mod claims;

@@ -5,6 +5,7 @@
 use jsonwebtoken::EncodingKey;
 
 use super::algorithms::{self, AlgInfo, Family};
+use super::backends;
 use super::base64url;
 use super::json;
 use super::keys::{self, Curve, Key, KeyMaterial, KeyText, PrivateKey, SecretEncoding};
@@ -18,8 +19,20 @@ pub enum SigningKey<'a> {
 }
 
 /// Signs `message` with `key` for `alg`; the signature bytes as JWS carries
-/// them (ECDSA as r‖s).
+/// them (ECDSA as r‖s). ML-DSA signs hedged, with fresh randomness from the
+/// operating system (the browser's RNG in wasm).
 pub fn sign(alg: &str, key: SigningKey<'_>, message: &[u8]) -> Result<Vec<u8>, String> {
+    sign_with_rng(alg, key, message, &mut rand_core::OsRng)
+}
+
+/// [`sign`] with the randomness as a parameter (only ML-DSA's hedged
+/// signing draws on it; the other algorithms are deterministic).
+pub fn sign_with_rng(
+    alg: &str,
+    key: SigningKey<'_>,
+    message: &[u8],
+    rng: &mut impl rand_core::CryptoRngCore,
+) -> Result<Vec<u8>, String> {
     let info = algorithms::lookup(alg)
         .ok_or_else(|| format!("{alg} is not an algorithm this debugger signs with"))?;
     match (key, info.family) {
@@ -43,12 +56,28 @@ pub fn sign(alg: &str, key: SigningKey<'_>, message: &[u8]) -> Result<Vec<u8>, S
             }
             ecdsa_sign(*curve, scalar, message)
         }
-        (SigningKey::Private(PrivateKey::Ed25519(seed)), Family::EdDsa) => {
+        (SigningKey::Private(PrivateKey::Ed25519(seed)), Family::EdDsa) if alg != "Ed448" => {
             use ed25519_dalek::Signer;
             Ok(ed25519_dalek::SigningKey::from_bytes(seed)
                 .sign(message)
                 .to_bytes()
                 .to_vec())
+        }
+        (SigningKey::Private(PrivateKey::Ed448(secret)), Family::EdDsa) if alg != "Ed25519" => {
+            backends::ed448_sign(secret, message)
+                .ok_or_else(|| "the Ed448 private key cannot sign".to_string())
+        }
+        (SigningKey::Private(PrivateKey::MlDsa { level, seed }), Family::MlDsa) => {
+            if level.alg() != alg {
+                return Err(format!(
+                    "an {} key signs {}, not {alg}",
+                    level.alg(),
+                    level.alg()
+                ));
+            }
+            let mut rnd = [0u8; 32];
+            rng.fill_bytes(&mut rnd);
+            Ok(backends::ml_dsa_sign(*level, seed, message, &rnd))
         }
         (SigningKey::Secret(_), _) => Err(format!(
             "{alg} signs with a private key ({}), not a text secret",
@@ -70,7 +99,16 @@ fn needed(info: &AlgInfo) -> &'static str {
             "ES384" => "an EC P-384 private key",
             _ => "an EC P-521 private key",
         },
-        _ => "an Ed25519 private key",
+        Family::MlDsa => match info.name {
+            "ML-DSA-44" => "an ML-DSA-44 private key (\"AKP\" with \"priv\", or PKCS#8)",
+            "ML-DSA-65" => "an ML-DSA-65 private key (\"AKP\" with \"priv\", or PKCS#8)",
+            _ => "an ML-DSA-87 private key (\"AKP\" with \"priv\", or PKCS#8)",
+        },
+        _ => match info.name {
+            "Ed448" => "an Ed448 private key",
+            "Ed25519" => "an Ed25519 private key",
+            _ => "an Ed25519 or Ed448 private key",
+        },
     }
 }
 

@@ -5,6 +5,7 @@ use jsonwebtoken::{Algorithm, DecodingKey};
 use serde::{Deserialize, Serialize};
 
 use super::algorithms::{self, AlgInfo, Family};
+use super::backends;
 use super::base64url;
 use super::errors::{DecodeErrorKind, Segment};
 use super::findings::{self, Finding, Severity};
@@ -326,7 +327,7 @@ fn prepare(req: &VerifyRequest<'_>) -> Result<Checkable, Box<Verdict>> {
         let msg = if alg_name.eq_ignore_ascii_case("none") {
             format!("\"alg\" is \"{alg_name}\": JOSE names are case-sensitive, so this is not \"none\" but an unknown algorithm. Libraries that compare case-insensitively treat it as unsigned; reject it.")
         } else {
-            format!("\"{alg_name}\" is not a signature algorithm this debugger verifies (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA).")
+            format!("\"{alg_name}\" is not a signature algorithm this debugger verifies (HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448, ML-DSA-44/65/87).")
         };
         return Err(settled(Status::Unsupported, msg));
     };
@@ -368,7 +369,7 @@ fn finish(req: &VerifyRequest<'_>, mut verdict: Verdict) -> Verdict {
 fn signs(a: &AlgInfo) -> bool {
     matches!(
         a.family,
-        Family::Hmac | Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa
+        Family::Hmac | Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa | Family::MlDsa
     )
 }
 
@@ -464,7 +465,12 @@ fn needed_key(alg: &AlgInfo) -> String {
                 _ => "P-521",
             }
         ),
-        _ => "an Ed25519 public key".into(),
+        Family::MlDsa => format!("an {} public key (\"kty\" \"AKP\")", alg.name),
+        _ => match alg.name {
+            "Ed448" => "an Ed448 public key".into(),
+            "Ed25519" => "an Ed25519 public key".into(),
+            _ => "an Ed25519 or Ed448 public key".into(),
+        },
     }
 }
 
@@ -575,7 +581,30 @@ fn unfit_reason(alg: &AlgInfo, key: &Key) -> Option<String> {
             }
             true
         }
-        (KeyMaterial::Ed25519(_), Family::EdDsa) => true,
+        (KeyMaterial::Ed25519(_), Family::EdDsa) | (KeyMaterial::Ed448(_), Family::EdDsa) => {
+            if !eddsa_curve_fits(alg.name, &key.material) {
+                return Some(format!(
+                    "{} is an {} key, but {} needs {}",
+                    key.describe(),
+                    key.material.describe(),
+                    alg.name,
+                    needed_key(alg)
+                ));
+            }
+            true
+        }
+        (KeyMaterial::MlDsa { level, .. }, Family::MlDsa) => {
+            if level.alg() != alg.name {
+                return Some(format!(
+                    "{} is an {} key, but {} needs {} (each ML-DSA key belongs to one parameter set)",
+                    key.describe(),
+                    level.alg(),
+                    alg.name,
+                    needed_key(alg)
+                ));
+            }
+            true
+        }
         _ => false,
     };
     if !material_ok {
@@ -637,8 +666,19 @@ pub(crate) fn alg_label_fits(key_alg: &str, alg: &AlgInfo, material: &KeyMateria
             }
         ),
         ("EdDSA" | "Ed25519", "EdDSA" | "Ed25519") => true,
+        // RFC 9864: the polymorphic EdDSA and the curve's own name.
+        ("EdDSA" | "Ed448", "EdDSA" | "Ed448") => matches!(material, KeyMaterial::Ed448(_)),
         _ => false,
     }
+}
+
+/// Whether an Edwards-curve key fits the `alg`: `EdDSA` takes either curve
+/// (RFC 8037), `Ed25519` and `Ed448` only their own (RFC 9864).
+fn eddsa_curve_fits(alg: &str, material: &KeyMaterial) -> bool {
+    matches!(
+        (alg, material),
+        ("EdDSA" | "Ed25519", KeyMaterial::Ed25519(_)) | ("EdDSA" | "Ed448", KeyMaterial::Ed448(_))
+    )
 }
 
 /// A note when a key's `alg` label differs from the token's algorithm.
@@ -862,15 +902,25 @@ pub fn verify_signature(
             | (KeyMaterial::Rsa { .. }, Family::Rsa | Family::RsaPss)
             | (KeyMaterial::Ec { .. }, Family::Ecdsa)
             | (KeyMaterial::Ed25519(_), Family::EdDsa)
+            | (KeyMaterial::Ed448(_), Family::EdDsa)
+            | (KeyMaterial::MlDsa { .. }, Family::MlDsa)
     );
     let curve_fits = match material {
         KeyMaterial::Ec { curve, .. } => curve.alg() == alg,
+        KeyMaterial::Ed25519(_) | KeyMaterial::Ed448(_) => eddsa_curve_fits(alg, material),
+        KeyMaterial::MlDsa { level, .. } => level.alg() == alg,
         _ => true,
     };
     if !fits || !curve_fits {
         return Err(format!("{} key cannot verify {alg}", material.describe()));
     }
-    if let Some(expected) = info.signature_len {
+    let expected_len = match material {
+        // EdDSA's length depends on the key's curve.
+        KeyMaterial::Ed25519(_) => Some(64),
+        KeyMaterial::Ed448(_) => Some(backends::ED448_SIGNATURE_LEN),
+        _ => info.signature_len,
+    };
+    if let Some(expected) = expected_len {
         if signature.len() != expected {
             let extra = if info.family == Family::Ecdsa && signature.first() == Some(&0x30) {
                 " It looks DER-encoded; JWS uses the fixed-size r‖s form (RFC 7518 §3.4)."
@@ -909,6 +959,10 @@ pub fn verify_signature(
             DecodingKey::from_ec_der(point)
         }
         KeyMaterial::Ed25519(x) => DecodingKey::from_ed_der(x),
+        KeyMaterial::Ed448(x) => return Ok(backends::ed448_verify(x, message, signature)),
+        KeyMaterial::MlDsa { level, public } => {
+            return Ok(backends::ml_dsa_verify(*level, public, message, signature))
+        }
         KeyMaterial::X25519(_) => {
             return Err("an X25519 key agrees keys for encryption; it cannot verify".into())
         }

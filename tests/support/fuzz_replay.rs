@@ -559,6 +559,8 @@ fn check_key(k: &Key) {
         }
         // Every 32 bytes are an X25519 public key.
         KeyMaterial::X25519(_) => {}
+        KeyMaterial::Ed448(x) => assert_eq!(x[56] & 0x7f, 0, "a canonical Ed448 key"),
+        KeyMaterial::MlDsa { level, public } => assert_eq!(public.len(), level.public_len()),
     }
     // The same key written as a JWK reads back as the same material, so a
     // key pasted as PEM and as JWK verifies the same way.
@@ -577,6 +579,12 @@ fn check_key(k: &Key) {
         }
         KeyMaterial::Ed25519(x) => format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#, b(x)),
         KeyMaterial::X25519(x) => format!(r#"{{"kty":"OKP","crv":"X25519","x":"{}"}}"#, b(x)),
+        KeyMaterial::Ed448(x) => format!(r#"{{"kty":"OKP","crv":"Ed448","x":"{}"}}"#, b(x)),
+        KeyMaterial::MlDsa { level, public } => format!(
+            r#"{{"kty":"AKP","alg":"{}","pub":"{}"}}"#,
+            level.alg(),
+            b(public)
+        ),
     };
     match keys::parse_key_text(&jwk) {
         Ok(KeyText::Keys { keys, .. }) => {
