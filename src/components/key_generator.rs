@@ -48,7 +48,11 @@ pub fn KeyGenerator(props: &KeyGeneratorProps) -> Html {
                 _ => "P-521",
             }
         ),
-        _ => "an Ed25519 key".to_string(),
+        _ => match enc.alg.as_str() {
+            "Ed448" => "an Ed448 key".to_string(),
+            alg if alg.starts_with("ML-DSA") => format!("an {alg} key (post-quantum)"),
+            _ => "an Ed25519 key".to_string(),
+        },
     };
     let generated = enc
         .generated
