@@ -38,15 +38,38 @@ async function openApp(page, url) {
   await appStarted(page);
 }
 
-function appStarted(page) {
-  return poll(async () => {
-    const actual = await page.evaluate((sel) => ({
-      tokenBoxes: document.querySelectorAll(sel).length,
-      snapshots: document.querySelectorAll('[data-prerendered]').length,
-    }), TOKEN_INPUT);
-    return { ok: actual.tokenBoxes === 1 && actual.snapshots === 0, actual };
-  }, 'the app to start (one token box, no prerendered snapshot left)', 20000);
+const START_MS = 20000;
+
+async function appStarted(page) {
+  try {
+    return await poll(async () => {
+      const actual = await page.evaluate((sel) => ({
+        tokenBoxes: document.querySelectorAll(sel).length,
+        snapshots: document.querySelectorAll('[data-prerendered]').length,
+      }), TOKEN_INPUT);
+      return { ok: actual.tokenBoxes === 1 && actual.snapshots === 0, actual };
+    }, 'the app to start (one token box, no prerendered snapshot left)', START_MS);
+  } catch (err) {
+    // Tell a browser that compiles no wasm at all from an app that fails.
+    const empty = await page.evaluate(() => Promise.race([
+      WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'compiles', (e) => `fails: ${e}`),
+      new Promise((resolve) => setTimeout(() => resolve('pending after 3 s'), 3000)),
+    ])).catch((e) => `unknown (${e.message})`);
+    if (empty === 'pending after 3 s') {
+      throw new EngineStall(
+        `the app did not start within ${START_MS / 1000} s (the prerendered first screen stays, no error is logged) ` +
+          'and WebAssembly.compile of an empty 8-byte module has not settled after 3 s either: ' +
+          'this browser process compiles no wasm at all',
+      );
+    }
+    err.message += `\n(WebAssembly.compile of an empty module in this page: ${empty})`;
+    throw err;
+  }
 }
+
+/** The browser itself, not the app, is stuck: the runner retries the check
+ *  once in a fresh page and reports it. */
+export class EngineStall extends Error {}
 
 async function sampleDecodedAndValid(page) {
   await waitText(page, HEADER, pretty(SAMPLE_HEADER));
@@ -188,11 +211,12 @@ export const checks = [
   },
   {
     name: 'file://',
-    what: 'the single-file build opened from disk decodes and verifies HS256',
+    what: 'the single-file build opened from disk decodes and verifies HS256, and ES256 in its Blob URL worker',
     run: async ({ page, distDir }) => {
       await openApp(page, pathToFileURL(path.join(distDir, 'jwt-debugger.html')).href);
       await sampleDecodedAndValid(page);
       await pastedHs256Verifies(page, 'smoke-file');
+      await verifiesInWorker(page, 'ES256', 'smoke-file-es256');
     },
   },
 ];
