@@ -3,8 +3,8 @@
 // WebKitGTK's MiniBrowser in automation mode for each session. MiniBrowser
 // needs an X display; without one an Xvfb is started here and stopped at the
 // end. Classic WebDriver has no console events, and MiniBrowser in
-// automation mode does not apply --enable-write-console-messages-to-stdout,
-// so errors are recorded in the page (console.error, `error`,
+// automation mode ignores --enable-write-console-messages-to-stdout (it
+// works without --automation), so errors are recorded in the page (console.error, `error`,
 // `unhandledrejection`) from the end of each navigation on: an error thrown
 // while the page loads is seen only through the checks' own assertions. One
 // session (one MiniBrowser) per page, so pages share no storage.
@@ -87,14 +87,11 @@ export async function launch() {
   Object.assign(env, { NO_AT_BRIDGE: '1', WEBKIT_DISABLE_COMPOSITING_MODE: '1', LIBGL_ALWAYS_SOFTWARE: '1' });
   const port = await freePort();
   const driver = spawn(driverPath, [`--port=${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  // Console lines from MiniBrowser (it inherits the driver's stdout).
-  let consoleSink = null;
+  // The driver's output, shown when it does not start.
   const driverLog = [];
   const onOutput = (chunk) => {
     for (const line of String(chunk).split('\n')) {
-      if (!line.trim()) continue;
-      if (/\bCONSOLE [A-Z]/.test(line)) consoleSink?.(line);
-      else if (driverLog.length < 200) driverLog.push(line);
+      if (line.trim() && driverLog.length < 200) driverLog.push(line);
     }
   };
   driver.stdout.on('data', onOutput);
@@ -131,7 +128,7 @@ export async function launch() {
       alwaysMatch: {
         'webkitgtk:browserOptions': {
           binary: miniBrowserPath,
-          args: ["--automation", "--enable-write-console-messages-to-stdout=true"],
+          args: ['--automation'],
         },
         pageLoadStrategy: 'normal',
         timeouts: { script: 30000, pageLoad: 30000 },
@@ -156,10 +153,6 @@ export async function launch() {
       const id = created.sessionId;
       sessions.add(id);
       const errors = [];
-      consoleSink = (line) => {
-        // e.g. `http://…/app.js:12:5: CONSOLE ERROR message`.
-        if (/\bCONSOLE (?:[A-Z]+ )?ERROR\b/.test(line)) errors.push(line);
-      };
       const s = (method, path, body) => command(base, method, `/session/${id}${path}`, body);
       async function evaluate(fn, arg) {
         // execute/async: the page's promise settles into the callback.
@@ -198,7 +191,6 @@ export async function launch() {
           sessions.delete(id);
           await s('DELETE', '', undefined).catch(() => {});
         },
-        driverLog: () => driverLog,
       };
     },
     async close() {
