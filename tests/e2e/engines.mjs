@@ -9,14 +9,14 @@
 //
 // Env: E2E_DIST, CHROMIUM (harness.mjs), FIREFOX (engines/firefox.mjs),
 // WEBKIT_WEBDRIVER, MINIBROWSER (engines/webkit.mjs), E2E_SMOKE_TIMEOUT_MS
-// (per check, default 60000).
+// (per check, default 90000).
 import path from 'node:path';
 
 import { distDir, isFile, repoRoot, startServer, stopServer, baseUrlOf } from './harness.mjs';
 import { checks, EngineStall } from './engines/checks.mjs';
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
-const timeoutMs = Number(process.env.E2E_SMOKE_TIMEOUT_MS ?? 60000);
+const timeoutMs = Number(process.env.E2E_SMOKE_TIMEOUT_MS ?? 90000);
 
 function withTimeout(promise, ms, what) {
   let timer;

@@ -131,7 +131,7 @@ export async function launch() {
           args: ['--automation'],
         },
         pageLoadStrategy: 'normal',
-        timeouts: { script: 30000, pageLoad: 30000 },
+        timeouts: { script: 30000, pageLoad: 60000 },
       },
     },
   };
