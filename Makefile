@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: all setup serve dist sizes bench test lint fmt-check clippy clippy-wasm \
-        test-native test-wasm test-e2e mutants clean distclean
+        test-native test-wasm test-e2e test-engines mutants clean distclean
 
 all: dist
 
@@ -42,7 +42,7 @@ dist: setup
 sizes:
 	@$(PRINT_SIZES)
 
-test: setup lint test-native test-wasm dist test-e2e
+test: setup lint test-native test-wasm dist test-e2e test-engines
 
 lint: setup fmt-check clippy clippy-wasm
 
@@ -66,6 +66,11 @@ test-wasm: setup
 # Runs against the existing dist/; `make test` builds it first (`make dist`).
 test-e2e: setup
 	node tests/e2e/run.mjs
+
+# The smoke checks in Chromium, Firefox ESR and WebKitGTK (tests/e2e/engines.mjs),
+# against the existing dist/ like test-e2e.
+test-engines: setup
+	node tests/e2e/engines.mjs
 
 # Download size and speed of the release build, then signing and key
 # generation: prints tables and writes bench-out/bench.json and

@@ -100,30 +100,39 @@ else
   "$wasm_opt" --version
 fi
 
-# --- Chromium and ChromeDriver ------------------------------------------------
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-  say "chromium + chromedriver: present"
+# --- Browsers: Chromium + ChromeDriver, Firefox ESR, WebKitGTK -------------
+# Chromium runs the e2e suite and the wasm tests; all three run the
+# cross-engine smoke suite (tests/e2e/engines.mjs). WebKitWebDriver drives
+# WebKitGTK's MiniBrowser (from libwebkit2gtk-4.1-0), which needs an X
+# display: xvfb provides one.
+APT_PACKAGES=()
+[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || APT_PACKAGES+=(chromium chromium-driver)
+[[ -x /usr/bin/firefox-esr ]] || APT_PACKAGES+=(firefox-esr)
+[[ -x /usr/bin/WebKitWebDriver ]] || APT_PACKAGES+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || APT_PACKAGES+=(xvfb)
+if [[ ${#APT_PACKAGES[@]} -eq 0 ]]; then
+  say "chromium + chromedriver, firefox-esr, webkit2gtk-driver, xvfb: present"
 else
-  say "chromium + chromedriver: installing with apt-get"
+  say "${APT_PACKAGES[*]}: installing with apt-get"
   SUDO=()
   if [[ "$(id -u)" -ne 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install chromium chromium-driver by hand"
+    command -v sudo >/dev/null 2>&1 || die "not root and no sudo: install ${APT_PACKAGES[*]} by hand"
     SUDO=(sudo)
   fi
   apt_install() {
     "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
-      apt-get install -y chromium chromium-driver
+      apt-get install -y "${APT_PACKAGES[@]}"
   }
   updated=0
   # Refresh the package lists only when they do not know the packages yet.
-  if ! apt-cache show chromium chromium-driver >/dev/null 2>&1; then
-    say "apt lists do not know chromium yet: apt-get update"
+  if ! apt-cache show "${APT_PACKAGES[@]}" >/dev/null 2>&1; then
+    say "apt lists do not know ${APT_PACKAGES[*]} yet: apt-get update"
     "${SUDO[@]}" apt-get update
     updated=1
   fi
   if ! apt_install; then
     # Stale lists can name versions the mirror no longer has.
-    [[ "$updated" -eq 0 ]] || die "apt-get install chromium chromium-driver failed"
+    [[ "$updated" -eq 0 ]] || die "apt-get install ${APT_PACKAGES[*]} failed"
     say "install failed with the current lists: apt-get update and retry"
     "${SUDO[@]}" apt-get update
     apt_install
@@ -135,12 +144,13 @@ fi
 # installed from, so a changed lock file triggers a fresh npm ci.
 stamp="$E2E_DIR/node_modules/.setup-stamp"
 lock_hash="$(sha256sum "$E2E_DIR/package-lock.json" | awk '{print $1}')"
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_hash" && -d "$E2E_DIR/node_modules/playwright-core" ]]; then
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_hash" && -d "$E2E_DIR/node_modules/playwright-core" && -d "$E2E_DIR/node_modules/puppeteer-core" ]]; then
   say "tests/e2e node_modules: up to date"
 else
   say "tests/e2e node_modules: npm ci"
-  # playwright-core never downloads browsers; the variable makes sure.
-  (cd "$E2E_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  # playwright-core and puppeteer-core never download browsers; the
+  # variables make sure (the system's Chromium and Firefox ESR are used).
+  (cd "$E2E_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
   printf '%s\n' "$lock_hash" >"$stamp"
 fi
 
