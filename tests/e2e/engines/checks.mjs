@@ -165,17 +165,6 @@ export const checks = [
   {
     name: 'offline reload',
     what: 'once the service worker is active, a reload with the server stopped loads, decodes and verifies',
-    known: [
-      {
-        engine: 'firefox',
-        // index.html links <link rel="apple-touch-icon" href="icon-192.png">,
-        // which Firefox fetches on every load (Chromium and WebKitGTK do not);
-        // scripts/postbuild.mjs keeps the PNG icons out of sw.js's precache
-        // list, so offline the service worker's fetch for it rejects.
-        match: /icon-192\.png.*ServiceWorker passed a promise to FetchEvent\.respondWith\(\) that rejected/,
-        why: 'offline, Firefox cannot load the apple-touch-icon icon-192.png (not in the service worker cache); the app itself works',
-      },
-    ],
     run: async ({ page, distDir }) => {
       // Its own server (its own origin), stopped half way.
       const server = await startServer(distDir);
