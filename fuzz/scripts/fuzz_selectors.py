@@ -52,8 +52,10 @@ def is_text_key(data):
 
 def verify_selectors(data, encoding=0):
     """verify: `s0 s1`. s0: encoding (bits 0-1), detached payload (bit 2),
-    what runs next (bits 3-4: 0 verify_signature with one material, 2 the
-    key derived from the key bytes); s1: algorithm (and material)."""
+    what runs next (bits 3-7: 2 the key derived from the key bytes, 1 in 32;
+    bits 3-4 at 3 nothing more; otherwise verify_signature with one
+    material); s1: algorithm (and material, or the signature with the
+    derived key)."""
     token = data.split(SEP)[0]
     alg = alg_of(token)
     a = ALGS.index(alg) if alg in ALGS else 0
