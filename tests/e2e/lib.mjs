@@ -2,6 +2,24 @@
 // contract's data-testid hooks and report what they saw when a wait times out.
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** The app's sample token (loaded on start), its secret and decoded parts. */
+export const SAMPLE_TOKEN =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' +
+  'eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJzdWIiOiJ1c2VyLTEyMzQiLCJhdWQiOiJhcGkuZXhhbXBsZS5jb20iLCJpYXQiOjE3NjcyMjU2MDAsIm5iZiI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwLCJzY29wZSI6InJlYWQ6bWVzc2FnZXMgd3JpdGU6bWVzc2FnZXMifQ.' +
+  '5-ccvCXDIL_nG6yX2SWyAsf2MPfWNJs5WuEdVXl3CdE';
+export const SAMPLE_SECRET = 'this-is-the-sample-secret-for-hs256';
+export const SAMPLE_HEADER = { alg: 'HS256', typ: 'JWT' };
+export const SAMPLE_PAYLOAD = {
+  iss: 'https://auth.example.com',
+  sub: 'user-1234',
+  aud: 'api.example.com',
+  iat: 1767225600,
+  nbf: 1767225600,
+  exp: 4102444800,
+  scope: 'read:messages write:messages',
+};
+
 const POLL_MS = 50;
 
 export const TOKEN_INPUT = '[data-testid=token-input]';

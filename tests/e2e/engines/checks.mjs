@@ -1,6 +1,7 @@
 // The cross-engine smoke checks, written once against the page driver of
 // driver.mjs. Tokens and keys are made with node:crypto (jws.mjs,
 // jwe_tools.mjs); the app is touched only through the UI contract's hooks.
+import { SAMPLE_SECRET, SAMPLE_HEADER, SAMPLE_PAYLOAD } from '../lib.mjs';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,17 +17,6 @@ const HEADER = '[data-testid=header-json]';
 const PAYLOAD = '[data-testid=payload-json]';
 const VERIFY_STATUS = '[data-testid=verify-status]';
 
-const SAMPLE_SECRET = 'this-is-the-sample-secret-for-hs256';
-const SAMPLE_HEADER = { alg: 'HS256', typ: 'JWT' };
-const SAMPLE_PAYLOAD = {
-  iss: 'https://auth.example.com',
-  sub: 'user-1234',
-  aud: 'api.example.com',
-  iat: 1767225600,
-  nbf: 1767225600,
-  exp: 4102444800,
-  scope: 'read:messages write:messages',
-};
 
 const pretty = (value) => JSON.stringify(value, null, 2);
 const claims = (sub) => ({ sub, iat: 1767225600, exp: 4102444800 });

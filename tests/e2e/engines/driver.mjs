@@ -22,6 +22,24 @@
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A Page over a playwright-core or puppeteer-core page, which share the
+ *  events and calls used here; `close` ends its context. */
+export function eventPage(page, close) {
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  return {
+    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+    reload: async () => { await page.reload({ waitUntil: 'load' }); },
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    errors: () => errors,
+    close,
+  };
+}
+
+
 /** Polls `probe()` (async, returns { ok, actual }) until ok; on timeout throws
  *  `what` with the last value seen. */
 export async function poll(probe, what, timeoutMs = 10000) {

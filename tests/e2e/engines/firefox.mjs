@@ -3,6 +3,7 @@
 //
 // Env: FIREFOX (default /usr/bin/firefox-esr).
 import puppeteer from 'puppeteer-core';
+import { eventPage } from './driver.mjs';
 
 export const executablePath = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -25,18 +26,7 @@ export async function launch() {
     async newPage() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-      });
-      return {
-        goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
-        reload: async () => { await page.reload({ waitUntil: 'load' }); },
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        errors: () => errors,
-        close: async () => { await context.close().catch(() => {}); },
-      };
+      return eventPage(page, async () => { await context.close().catch(() => {}); });
     },
     async close() {
       await browser.close().catch(() => {});

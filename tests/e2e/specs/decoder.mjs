@@ -2,6 +2,7 @@
 // (shared ui-contract.md): token-input, header-json, payload-json, claim,
 // token-error, finding.
 
+import { SAMPLE_TOKEN, SAMPLE_HEADER, SAMPLE_PAYLOAD } from '../lib.mjs';
 import {
   b64url,
   expectCount,
@@ -21,21 +22,7 @@ import {
   waitVisible,
 } from '../lib.mjs';
 
-const SAMPLE_TOKEN =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' +
-  'eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJzdWIiOiJ1c2VyLTEyMzQiLCJhdWQiOiJhcGkuZXhhbXBsZS5jb20iLCJpYXQiOjE3NjcyMjU2MDAsIm5iZiI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwLCJzY29wZSI6InJlYWQ6bWVzc2FnZXMgd3JpdGU6bWVzc2FnZXMifQ.' +
-  '5-ccvCXDIL_nG6yX2SWyAsf2MPfWNJs5WuEdVXl3CdE';
 
-const SAMPLE_HEADER = { alg: 'HS256', typ: 'JWT' };
-const SAMPLE_PAYLOAD = {
-  iss: 'https://auth.example.com',
-  sub: 'user-1234',
-  aud: 'api.example.com',
-  iat: 1767225600,
-  nbf: 1767225600,
-  exp: 4102444800,
-  scope: 'read:messages write:messages',
-};
 
 const HEADER = '[data-testid=header-json]';
 const PAYLOAD = '[data-testid=payload-json]';
