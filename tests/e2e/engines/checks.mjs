@@ -4,10 +4,11 @@
 import { SAMPLE_SECRET, SAMPLE_HEADER, SAMPLE_PAYLOAD } from '../lib.mjs';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-import { baseUrlOf, startServer, stopServer } from '../harness.mjs';
-import { generateKey, signToken, spkiPem } from '../jws.mjs';
+import { baseUrlOf, repoRoot, startServer, stopServer } from '../harness.mjs';
+import { generateKey, publicJwk, signBytes, signToken, spkiPem } from '../jws.mjs';
 import { aesKw, b64u, makeJwe } from '../jwe_tools.mjs';
 import { poll, setTextarea, textOf, waitAttr, waitText } from './driver.mjs';
 
@@ -150,6 +151,63 @@ export const checks = [
       await waitAttr(page, '[data-testid=jwe-status]', 'data-status', 'decrypted', 20000);
       const shown = await textOf(page, '[data-testid=jwe-plaintext]');
       if (shown !== pretty(plaintext)) throw new Error(`jwe-plaintext: expected ${JSON.stringify(pretty(plaintext))}, got ${JSON.stringify(shown)}`);
+    },
+  },
+  {
+    name: 'ACME flattened JWS',
+    what: 'an ACME newAccount request (flattened JSON, jwk in its protected header) verifies with its own key; a changed nonce does not',
+    run: async ({ page, baseUrl }) => {
+      const key = generateKey('ES256');
+      const jws = (nonce) => {
+        const protectedB64 = b64u(JSON.stringify({ alg: 'ES256', jwk: publicJwk(key), nonce, url: 'https://acme.example/acme/new-acct' }));
+        const payload = b64u(JSON.stringify({ termsOfServiceAgreed: true, contact: ['mailto:admin@example.org'] }));
+        const signature = b64u(signBytes('ES256', key, Buffer.from(`${protectedB64}.${payload}`)));
+        return { protected: protectedB64, payload, signature };
+      };
+      const good = jws('6S8IqOGY7eL2lsGoTZYifg');
+      await openApp(page, `${baseUrl}/`);
+      await setTextarea(page, KEY_INPUT, '');
+      await setTextarea(page, TOKEN_INPUT, JSON.stringify(good, null, 2));
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'valid', 20000);
+      await waitAttr(page, '[data-testid=signature-entry]', 'data-status', 'valid');
+      const forged = { ...good, protected: jws('another-nonce').protected };
+      await setTextarea(page, TOKEN_INPUT, JSON.stringify(forged));
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'invalid', 20000);
+    },
+  },
+  {
+    name: 'detached b64:false',
+    what: 'an Open Banking x-jws-signature (header..signature, b64 false) verifies over the request body pasted beside it',
+    run: async ({ page, baseUrl }) => {
+      const key = generateKey('PS256');
+      const body = '{"Data":{"Initiation":{"InstructedAmount":{"Amount":"10.00","Currency":"GBP"}}}}';
+      const header = b64u(JSON.stringify({ alg: 'PS256', kid: 'ob-signing-1', b64: false, crit: ['b64'] }));
+      const signature = b64u(signBytes('PS256', key, Buffer.concat([Buffer.from(`${header}.`), Buffer.from(body)])));
+      await openApp(page, `${baseUrl}/`);
+      await setTextarea(page, TOKEN_INPUT, `${header}..${signature}`);
+      await setTextarea(page, KEY_INPUT, spkiPem(key));
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'no-key', 20000);
+      await setTextarea(page, '[data-testid=detached-payload]', body);
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'valid', 20000);
+      await setTextarea(page, '[data-testid=detached-payload]', body.replace('10.00', '99.00'));
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'invalid', 20000);
+    },
+  },
+  {
+    name: 'ML-DSA-65',
+    what: 'the draft\'s ML-DSA-65 token verifies with its AKP JWK and with its SPKI PEM in the crypto worker',
+    run: async ({ page, baseUrl }) => {
+      const doc = JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors/mldsa_jose_examples.json'), 'utf8'));
+      const v = doc.vectors.find((x) => x.alg === 'ML-DSA-65');
+      await openApp(page, `${baseUrl}/`);
+      await setTextarea(page, TOKEN_INPUT, v.token);
+      await setTextarea(page, KEY_INPUT, JSON.stringify(v.key));
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'valid', 30000);
+      await setTextarea(page, KEY_INPUT, v.derived_spki_pem);
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'valid', 30000);
+      const [h, , sig] = v.token.split('.');
+      await setTextarea(page, TOKEN_INPUT, `${h}.${b64u('changed')}.${sig}`);
+      await waitAttr(page, VERIFY_STATUS, 'data-status', 'invalid', 30000);
     },
   },
   {
