@@ -54,6 +54,10 @@ pub enum Request {
         zip: bool,
         /// PBES2 iterations; the module's default when `None`.
         p2c: Option<u32>,
+        /// General JWE JSON to every key given, rather than a compact JWE
+        /// to the first that fits.
+        #[serde(default)]
+        general: bool,
     },
     /// Findings only ASN.1 can give (the header's x5c chain).
     Inspect { token: String, now: i64 },
@@ -247,6 +251,7 @@ pub fn handle(request: Request) -> Response {
             cty,
             zip,
             p2c,
+            general,
         } => {
             let options = EncryptOptions {
                 alg,
@@ -255,7 +260,12 @@ pub fn handle(request: Request) -> Response {
                 cty,
                 p2c,
             };
-            match jwe::encrypt(
+            let encrypt = if general {
+                jwe::encrypt_general
+            } else {
+                jwe::encrypt
+            };
+            match encrypt(
                 plaintext.as_bytes(),
                 &key_text,
                 encoding,
@@ -966,6 +976,7 @@ mod tests {
             cty: Some("JWT".into()),
             zip: true,
             p2c: Some(1000),
+            general: false,
         }
     }
 

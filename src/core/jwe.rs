@@ -1940,6 +1940,101 @@ pub fn encrypt<R: RngCore + CryptoRng>(
     options: &EncryptOptions,
     rng: &mut R,
 ) -> Result<String, String> {
+    let (alg, enc) = encryption_algs(options)?;
+    let (alg_name, enc_name) = (options.alg.as_str(), options.enc.as_str());
+    let recipient = recipient(key_text, encoding, alg, enc, alg_name, enc_name)?;
+    let mut header = Map::new();
+    header.insert("alg".into(), alg_name.into());
+    header.insert("enc".into(), enc_name.into());
+    shared_members(&mut header, options);
+    if let Some(kid) = recipient.kid() {
+        header.insert("kid".into(), kid.into());
+    }
+    let mut cek = vec![0u8; enc.cek_len()];
+    rng.fill_bytes(&mut cek);
+    let encrypted_key = wrap_key(alg, enc, options, &recipient, &mut cek, &mut header, rng)?;
+    let header_json = serde_json::to_string(&Value::Object(header))
+        .map_err(|e| format!("the header cannot be written ({e})"))?;
+    let protected = base64url::encode(header_json.as_bytes());
+    let (iv, ciphertext, tag) = seal(enc, &cek, &protected, plaintext, options.zip, rng)?;
+    Ok([
+        protected,
+        base64url::encode(&encrypted_key),
+        base64url::encode(&iv),
+        base64url::encode(&ciphertext),
+        base64url::encode(&tag),
+    ]
+    .join("."))
+}
+
+/// Encrypts once to every key in `key_text` (a JWK Set, or one key), as
+/// general JWE JSON (RFC 7516 §7.2.1): `enc` (and `zip`, `cty`) protected,
+/// each recipient's `alg`, `kid` and key-management members in its own
+/// header, one content key wrapped for each. `dir` and `ECDH-ES` derive the
+/// content key from a single recipient's key, so they are refused.
+pub fn encrypt_general<R: RngCore + CryptoRng>(
+    plaintext: &[u8],
+    key_text: &str,
+    encoding: SecretEncoding,
+    options: &EncryptOptions,
+    rng: &mut R,
+) -> Result<String, String> {
+    let (alg, enc) = encryption_algs(options)?;
+    let (alg_name, enc_name) = (options.alg.as_str(), options.enc.as_str());
+    if matches!(alg, KeyAlg::Dir | KeyAlg::EcdhEs) {
+        return Err(format!(
+            "{alg_name} uses the recipient's key as the content key, so there can be only one recipient; choose a key-wrapping algorithm (e.g. A256KW, RSA-OAEP-256, ECDH-ES+A256KW) for several."
+        ));
+    }
+    let recipients: Vec<Recipient> = match keys::parse_key_text(key_text) {
+        Ok(KeyText::Keys { keys, .. }) if keys.len() > 1 => {
+            let plan = encryption_plan(alg, enc, alg_name, enc_name);
+            keys.into_iter()
+                .enumerate()
+                .map(|(i, key)| {
+                    key_recipient(key, &plan)
+                        .map_err(|e| format!("Key {} cannot be a recipient: {e}", i + 1))
+                })
+                .collect::<Result<_, _>>()?
+        }
+        _ => vec![recipient(key_text, encoding, alg, enc, alg_name, enc_name)?],
+    };
+    let mut protected_header = Map::new();
+    protected_header.insert("enc".into(), enc_name.into());
+    shared_members(&mut protected_header, options);
+    let protected_json = serde_json::to_string(&Value::Object(protected_header))
+        .map_err(|e| format!("the header cannot be written ({e})"))?;
+    let protected = base64url::encode(protected_json.as_bytes());
+    let mut cek = vec![0u8; enc.cek_len()];
+    rng.fill_bytes(&mut cek);
+    let mut entries = Vec::with_capacity(recipients.len());
+    for r in &recipients {
+        let mut header = Map::new();
+        header.insert("alg".into(), alg_name.into());
+        if let Some(kid) = r.kid() {
+            header.insert("kid".into(), kid.into());
+        }
+        let encrypted_key = wrap_key(alg, enc, options, r, &mut cek, &mut header, rng)?;
+        let mut entry = Map::new();
+        entry.insert("header".into(), Value::Object(header));
+        entry.insert(
+            "encrypted_key".into(),
+            base64url::encode(&encrypted_key).into(),
+        );
+        entries.push(Value::Object(entry));
+    }
+    let (iv, ciphertext, tag) = seal(enc, &cek, &protected, plaintext, options.zip, rng)?;
+    let mut out = Map::new();
+    out.insert("protected".into(), protected.into());
+    out.insert("recipients".into(), Value::Array(entries));
+    out.insert("iv".into(), base64url::encode(&iv).into());
+    out.insert("ciphertext".into(), base64url::encode(&ciphertext).into());
+    out.insert("tag".into(), base64url::encode(&tag).into());
+    serde_json::to_string(&Value::Object(out)).map_err(|e| e.to_string())
+}
+
+/// The key management and content encryption `options` name.
+fn encryption_algs(options: &EncryptOptions) -> Result<(KeyAlg, Enc), String> {
     let alg_name = options.alg.as_str();
     let enc_name = options.enc.as_str();
     if alg_name == "RSA1_5" {
@@ -1957,33 +2052,42 @@ pub fn encrypt<R: RngCore + CryptoRng>(
             CONTENT_ALGORITHMS.join(", ")
         )
     })?;
-    let recipient = recipient(key_text, encoding, alg, enc, alg_name, enc_name)?;
+    Ok((alg, enc))
+}
 
-    let mut header = Map::new();
-    header.insert("alg".into(), alg_name.into());
-    header.insert("enc".into(), enc_name.into());
+/// `zip` and `cty`, which every recipient shares.
+fn shared_members(header: &mut Map<String, Value>, options: &EncryptOptions) {
     if options.zip {
         header.insert("zip".into(), "DEF".into());
     }
     if let Some(cty) = &options.cty {
         header.insert("cty".into(), cty.clone().into());
     }
-    if let Some(kid) = recipient.kid() {
-        header.insert("kid".into(), kid.into());
-    }
+}
 
-    let mut cek = vec![0u8; enc.cek_len()];
-    rng.fill_bytes(&mut cek);
-    let encrypted_key = match (alg, &recipient) {
+/// The content key protected for one recipient (its encrypted key, empty
+/// for `dir` and `ECDH-ES`, which replace `cek` instead); the members its
+/// algorithm needs (`epk`, `p2s`/`p2c`, `iv`/`tag`) go into `header`.
+fn wrap_key<R: RngCore + CryptoRng>(
+    alg: KeyAlg,
+    enc: Enc,
+    options: &EncryptOptions,
+    recipient: &Recipient,
+    cek: &mut Vec<u8>,
+    header: &mut Map<String, Value>,
+    rng: &mut R,
+) -> Result<Vec<u8>, String> {
+    let (alg_name, enc_name) = (options.alg.as_str(), options.enc.as_str());
+    Ok(match (alg, recipient) {
         (KeyAlg::Dir, Recipient::Secret { bytes, .. }) => {
-            cek = bytes.clone();
+            *cek = bytes.clone();
             Vec::new()
         }
-        (KeyAlg::AesKw(_), Recipient::Secret { bytes, .. }) => aes_wrap(bytes, &cek)?,
+        (KeyAlg::AesKw(_), Recipient::Secret { bytes, .. }) => aes_wrap(bytes, cek)?,
         (KeyAlg::AesGcmKw(_), Recipient::Secret { bytes, .. }) => {
             let mut iv = [0u8; 12];
             rng.fill_bytes(&mut iv);
-            let (wrapped, tag) = gcm_seal(bytes, &iv, b"", &cek)?;
+            let (wrapped, tag) = gcm_seal(bytes, &iv, b"", cek)?;
             header.insert("iv".into(), base64url::encode(&iv).into());
             header.insert("tag".into(), base64url::encode(&tag).into());
             wrapped
@@ -2003,7 +2107,7 @@ pub fn encrypt<R: RngCore + CryptoRng>(
             let kek = pbkdf2(hash, bytes, &salt, p2c, n);
             header.insert("p2s".into(), base64url::encode(&p2s).into());
             header.insert("p2c".into(), p2c.into());
-            aes_wrap(&kek, &cek)?
+            aes_wrap(&kek, cek)?
         }
         (KeyAlg::RsaOaep | KeyAlg::RsaOaep256, Recipient::Public(key)) => {
             let KeyMaterial::Rsa { n, e } = &key.material else {
@@ -2015,9 +2119,9 @@ pub fn encrypt<R: RngCore + CryptoRng>(
             )
             .map_err(|e| format!("the RSA public key cannot be used ({e})"))?;
             let result = if alg == KeyAlg::RsaOaep {
-                public.encrypt(rng, rsa::Oaep::new::<sha1::Sha1>(), &cek)
+                public.encrypt(rng, rsa::Oaep::new::<sha1::Sha1>(), cek)
             } else {
-                public.encrypt(rng, rsa::Oaep::new::<Sha256>(), &cek)
+                public.encrypt(rng, rsa::Oaep::new::<Sha256>(), cek)
             };
             result.map_err(|e| format!("the content key cannot be encrypted ({e})"))?
         }
@@ -2030,28 +2134,37 @@ pub fn encrypt<R: RngCore + CryptoRng>(
             };
             let derived = concat_kdf(&z, alg_id, b"", b"", len);
             if alg == KeyAlg::EcdhEs {
-                cek = derived;
+                *cek = derived;
                 Vec::new()
             } else {
-                aes_wrap(&derived, &cek)?
+                aes_wrap(&derived, cek)?
             }
         }
         _ => return Err(format!("{alg_name} needs {}", alg.needs(enc, false))),
-    };
+    })
+}
 
-    let header_json = serde_json::to_string(&Value::Object(header))
-        .map_err(|e| format!("the header cannot be written ({e})"))?;
-    let protected = base64url::encode(header_json.as_bytes());
-    let content = if options.zip {
+/// The content encrypted under `cek` (deflated first with `zip`), with
+/// `aad` authenticated: its IV, ciphertext and tag.
+type Sealed = (Vec<u8>, Vec<u8>, Vec<u8>);
+fn seal<R: RngCore + CryptoRng>(
+    enc: Enc,
+    cek: &[u8],
+    aad: &str,
+    plaintext: &[u8],
+    zip: bool,
+    rng: &mut R,
+) -> Result<Sealed, String> {
+    let content = if zip {
         miniz_oxide::deflate::compress_to_vec(plaintext, 6)
     } else {
         plaintext.to_vec()
     };
     let mut iv = vec![0u8; enc.iv_len()];
     rng.fill_bytes(&mut iv);
-    let aad = protected.as_bytes();
+    let aad = aad.as_bytes();
     let (ciphertext, tag) = match enc {
-        Enc::Gcm(_) => gcm_seal(&cek, &iv, aad, &content)?,
+        Enc::Gcm(_) => gcm_seal(cek, &iv, aad, &content)?,
         Enc::CbcHs(n) => {
             let (mac_key, enc_key) = cek.split_at(n / 2);
             let ciphertext = cbc_encrypt(enc_key, &iv, &content)?;
@@ -2059,14 +2172,7 @@ pub fn encrypt<R: RngCore + CryptoRng>(
             (ciphertext, tag)
         }
     };
-    Ok([
-        protected,
-        base64url::encode(&encrypted_key),
-        base64url::encode(&iv),
-        base64url::encode(&ciphertext),
-        base64url::encode(&tag),
-    ]
-    .join("."))
+    Ok((iv, ciphertext, tag))
 }
 
 enum Recipient {
@@ -2098,18 +2204,7 @@ fn recipient(
         Err(_) if is_pbes2 => KeyText::Secret(key_text.to_string()),
         Err(e) => return Err(format!("the key cannot be read: {e}")),
     };
-    let plan = Plan {
-        alg_name: alg_name.to_string(),
-        enc_name: enc_name.to_string(),
-        alg,
-        enc,
-        zip: false,
-        epk: None,
-        apu: Vec::new(),
-        apv: Vec::new(),
-        pbes2: None,
-        gcmkw: None,
-    };
+    let plan = encryption_plan(alg, enc, alg_name, enc_name);
     match text {
         KeyText::Empty => Err(format!("{alg_name} needs {}", alg.needs(enc, false))),
         KeyText::Secret(text) => {
@@ -2126,21 +2221,43 @@ fn recipient(
         KeyText::Keys { keys, .. } => {
             let mut reasons = Vec::new();
             for key in keys {
-                match encryption_unfit(&key, &plan) {
-                    None => {
-                        return Ok(match key.material {
-                            KeyMaterial::Secret(bytes) => Recipient::Secret {
-                                bytes,
-                                kid: key.kid,
-                            },
-                            _ => Recipient::Public(Box::new(key)),
-                        })
-                    }
-                    Some(why) => reasons.push(why),
+                match key_recipient(key, &plan) {
+                    Ok(r) => return Ok(r),
+                    Err(why) => reasons.push(why),
                 }
             }
             Err(reasons.join(" "))
         }
+    }
+}
+
+/// `key` as a recipient for the plan's algorithms, or why it cannot be.
+fn key_recipient(key: Key, plan: &Plan) -> Result<Recipient, String> {
+    if let Some(why) = encryption_unfit(&key, plan) {
+        return Err(why);
+    }
+    Ok(match key.material {
+        KeyMaterial::Secret(bytes) => Recipient::Secret {
+            bytes,
+            kid: key.kid,
+        },
+        _ => Recipient::Public(Box::new(key)),
+    })
+}
+
+/// What encrypting with `alg` and `enc` checks keys against.
+fn encryption_plan(alg: KeyAlg, enc: Enc, alg_name: &str, enc_name: &str) -> Plan {
+    Plan {
+        alg_name: alg_name.to_string(),
+        enc_name: enc_name.to_string(),
+        alg,
+        enc,
+        zip: false,
+        epk: None,
+        apu: Vec::new(),
+        apv: Vec::new(),
+        pbes2: None,
+        gcmkw: None,
     }
 }
 

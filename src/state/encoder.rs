@@ -184,6 +184,7 @@ impl Encoder {
                 cty: Some("JWT".into()),
                 zip: false,
                 p2c: None,
+                general: self.serialization.as_str() == "general",
             },
         }));
         self
