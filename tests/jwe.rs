@@ -1951,7 +1951,8 @@ fn general_json_goes_to_every_key_of_a_set() {
     for kid in ["alice", "bob"] {
         let k = keygen::generate("ES256", 2048, &mut OsRng).unwrap();
         let forms = key_export::convert(&k.private_text).unwrap();
-        let mut private: Value = serde_json::from_str(forms[0].private_jwk.as_ref().unwrap()).unwrap();
+        let mut private: Value =
+            serde_json::from_str(forms[0].private_jwk.as_ref().unwrap()).unwrap();
         private["kid"] = kid.into();
         let mut public: Value = serde_json::from_str(&forms[0].public_jwk).unwrap();
         public["kid"] = kid.into();
@@ -1959,13 +1960,28 @@ fn general_json_goes_to_every_key_of_a_set() {
         publics.push(public);
     }
     let set = json!({ "keys": publics }).to_string();
-    let text = jwe::encrypt_general(b"eyJ.nested.token", &set, SecretEncoding::Utf8, &options("ECDH-ES+A128KW"), &mut OsRng).unwrap();
+    let text = jwe::encrypt_general(
+        b"eyJ.nested.token",
+        &set,
+        SecretEncoding::Utf8,
+        &options("ECDH-ES+A128KW"),
+        &mut OsRng,
+    )
+    .unwrap();
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
-        Value::from(base64url::decode_strict(json["protected"].as_str().unwrap()).map(|b| String::from_utf8(b).unwrap())),
+        Value::from(
+            base64url::decode_strict(json["protected"].as_str().unwrap())
+                .map(|b| String::from_utf8(b).unwrap())
+        ),
         Value::from(r#"{"enc":"A256GCM","cty":"JWT"}"#)
     );
-    let kids: Vec<&str> = json["recipients"].as_array().unwrap().iter().map(|r| r["header"]["kid"].as_str().unwrap()).collect();
+    let kids: Vec<&str> = json["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["header"]["kid"].as_str().unwrap())
+        .collect();
     assert_eq!(kids, ["alice", "bob"]);
     for (i, private) in privates.iter().enumerate() {
         let d = decrypt(&text, private);
@@ -1978,13 +1994,26 @@ fn general_json_goes_to_every_key_of_a_set() {
         {"kty": "oct", "kid": "k2", "k": base64url::encode(&[2u8; 32])},
     ]})
     .to_string();
-    let text = jwe::encrypt_general(b"hello", &shared, SecretEncoding::Utf8, &options("A256KW"), &mut OsRng).unwrap();
+    let text = jwe::encrypt_general(
+        b"hello",
+        &shared,
+        SecretEncoding::Utf8,
+        &options("A256KW"),
+        &mut OsRng,
+    )
+    .unwrap();
     let second = json!({"kty": "oct", "kid": "k2", "k": base64url::encode(&[2u8; 32])}).to_string();
     let d = decrypt(&text, &second);
     assert_eq!(d.text(), Some("hello"));
     let rows: Vec<JweStatus> = d.recipients.iter().map(|r| r.status).collect();
     assert_eq!(rows[1], JweStatus::Decrypted);
-    assert!(jwe::encrypt_general(b"x", &shared, SecretEncoding::Utf8, &options("dir"), &mut OsRng)
-        .unwrap_err()
-        .starts_with("dir uses the recipient's key as the content key"));
+    assert!(jwe::encrypt_general(
+        b"x",
+        &shared,
+        SecretEncoding::Utf8,
+        &options("dir"),
+        &mut OsRng
+    )
+    .unwrap_err()
+    .starts_with("dir uses the recipient's key as the content key"));
 }

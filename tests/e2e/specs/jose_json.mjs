@@ -9,7 +9,7 @@ import {
   openApp, poll, pretty, setKey, setTextarea, setToken, textOf, waitAttrs, waitContains, waitPresent, waitStatus, waitText,
 } from '../lib.mjs';
 import { generateKey, publicJwk, signBytes, verifyBytes } from '../jws.mjs';
-import { aesKw, b64u, encryptContent } from '../jwe_tools.mjs';
+import { aesKw, aesUnwrap, b64u, decryptContent, encryptContent } from '../jwe_tools.mjs';
 
 const PAYLOAD = { iss: 'https://acme.example', nonce: 'n-0S6_WzA2Mj' };
 const payloadB64 = b64u(JSON.stringify(PAYLOAD));
@@ -177,6 +177,36 @@ export default [
       await page.click('[data-testid=open-in-decoder]');
       await waitAttrs(page, ENTRIES, 'data-status', ['valid', 'valid'], 15000);
       await waitStatus(page, 'valid', ['signature 1 of 2 (ES256, kid "ec-1") verifies']);
+    },
+  },
+  {
+    name: 'the encoder encrypts the signed token to every key of a set as general JWE JSON; node unwraps each recipient, the decoder opens it',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      await page.click('[data-testid=mode-encode]');
+      await waitPresent(page, '[data-testid=encoder-output]');
+      const signed = await textOf(page, '[data-testid=encoder-output]');
+      const keks = [crypto.randomBytes(32), crypto.randomBytes(32)];
+      const set = { keys: keks.map((k, i) => ({ kty: 'oct', kid: `r${i}`, k: b64u(k) })) };
+      await page.selectOption('[data-testid=encoder-serialization]', 'general');
+      await page.check('[data-testid=encoder-encrypt]');
+      await page.selectOption('[data-testid=encoder-jwe-alg]', 'A256KW');
+      await page.selectOption('[data-testid=encoder-jwe-enc]', 'A256GCM');
+      await setTextarea(page, '[data-testid=encoder-jwe-key]', JSON.stringify(set));
+      const jwe = await poll(async () => {
+        const text = await textOf(page, '[data-testid=encoder-output]');
+        try { const v = JSON.parse(text); return { ok: v.recipients?.length === 2, actual: v }; } catch { return { ok: false, actual: text }; }
+      }, 'general JWE JSON with two recipients', 20000);
+      jwe.recipients.forEach((r, i) => {
+        if (r.header.alg !== 'A256KW' || r.header.kid !== `r${i}`) throw new Error(`recipient ${i}: ${JSON.stringify(r.header)}`);
+        const cek = aesUnwrap(keks[i], Buffer.from(r.encrypted_key, 'base64url'));
+        const plain = decryptContent('A256GCM', cek, jwe.protected, Buffer.from(jwe.iv, 'base64url'), Buffer.from(jwe.ciphertext, 'base64url'), Buffer.from(jwe.tag, 'base64url'));
+        if (plain.toString() !== signed) throw new Error(`node opens recipient ${i} to ${plain}`);
+      });
+      await page.click('[data-testid=open-in-decoder]');
+      await waitAttrs(page, '[data-testid=jwe-status]', 'data-status', ['decrypted'], 15000);
+      await waitAttrs(page, '[data-testid=jwe-recipient]', 'data-status', ['decrypted', 'skipped']);
     },
   },
 ];
