@@ -14,6 +14,7 @@ use crate::components::key_sources::KeySources;
 use crate::components::key_tool_view::KeyToolView;
 use crate::components::mode_tabs::ModeTabs;
 use crate::components::payload_panel::PayloadPanel;
+use crate::components::progressive::after_next_paint;
 use crate::components::sd_panel::SdPanel;
 use crate::components::signature_entries::SignatureEntries;
 use crate::components::signature_panel::SignaturePanel;
@@ -175,7 +176,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_effect_with((state.raw.clone(), state.remember), |(raw, remember)| {
-        browser::save_token(raw, *remember);
+        // Kept once the paste is painted: writing a long token to storage
+        // is not what the user waits for.
+        let (raw, remember) = (raw.clone(), *remember);
+        after_next_paint(move || browser::save_token(&raw, remember));
     });
     let shared = use_state(|| false);
 

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::grouped;
+use crate::components::progressive::{use_progressive, SameRc};
 use crate::core::json::{self, Piece, PieceKind};
 use crate::core::token::PayloadView;
 
@@ -29,7 +30,23 @@ impl PartialEq for JsonViewProps {
 #[component]
 pub fn JsonView(props: &JsonViewProps) -> Html {
     let bytes: usize = props.pieces.iter().map(|p| p.text.len()).sum();
-    if props.pieces.len() > MAX_COLOURED_PIECES || bytes > MAX_COLOURED_BYTES {
+    let huge = props.pieces.len() > MAX_COLOURED_PIECES || bytes > MAX_COLOURED_BYTES;
+    let chunks = use_memo(SameRc(props.pieces.clone()), move |pieces| {
+        if huge {
+            Vec::new()
+        } else {
+            chunk_pieces(&pieces.0)
+        }
+    });
+    // Past the first block, each block shows as plain text first and is
+    // coloured a frame later: the paste paints at once, with the same text.
+    let coloured = use_progressive(
+        SameRc(props.pieces.clone()),
+        chunks.len(),
+        1,
+        COLOUR_BLOCKS_PER_FRAME,
+    );
+    if huge {
         let text: String = props.pieces.iter().map(|p| p.text.as_str()).collect();
         return html! {
             <pre class="json huge" data-testid={props.testid.clone()}>
@@ -39,11 +56,82 @@ pub fn JsonView(props: &JsonViewProps) -> Html {
             </pre>
         };
     }
+    if chunks.len() <= 1 {
+        return html! {
+            <pre class="json" data-testid={props.testid.clone()}>
+                { for props.pieces.iter().map(piece) }
+            </pre>
+        };
+    }
     html! {
         <pre class="json" data-testid={props.testid.clone()}>
-            { for props.pieces.iter().map(piece) }
+            { for chunks.iter().enumerate().map(|(i, chunk)| if i < coloured {
+                html! { <span class="json-chunk">{ for chunk.iter().map(|bit| bit.coloured(&props.pieces)) }</span> }
+            } else {
+                let text: String = chunk.iter().map(|bit| bit.text(&props.pieces)).collect();
+                html! { <span class="json-chunk">{ text }</span> }
+            }) }
         </pre>
     }
+}
+
+/// Blocks of a long JSON view coloured per frame after the first paint.
+const COLOUR_BLOCKS_PER_FRAME: usize = 3;
+
+/// Part of a block of a long JSON view: a whole piece, or part of a space
+/// piece that a block boundary cuts.
+enum Bit {
+    Piece(usize),
+    Space(usize, std::ops::Range<usize>),
+}
+
+impl Bit {
+    fn text<'a>(&self, pieces: &'a [Piece]) -> &'a str {
+        match self {
+            Bit::Piece(i) => &pieces[*i].text,
+            Bit::Space(i, range) => &pieces[*i].text[range.clone()],
+        }
+    }
+
+    fn coloured(&self, pieces: &[Piece]) -> Html {
+        match self {
+            Bit::Piece(i) => piece(&pieces[*i]),
+            Bit::Space(..) => html! { { self.text(pieces).to_string() } },
+        }
+    }
+}
+
+/// The pieces in blocks of [`CHUNK_LINES`] lines, so that a long JSON is
+/// laid out only as far as it is seen. A block ends just after a newline
+/// (the indentation after it opens the next block), so lines stay whole.
+/// Text shorter than a block is one block.
+fn chunk_pieces(pieces: &[Piece]) -> Vec<Vec<Bit>> {
+    let mut chunks = Vec::new();
+    let mut current = Vec::new();
+    let mut lines = 0;
+    for (i, p) in pieces.iter().enumerate() {
+        if p.kind != PieceKind::Space || !p.text.contains('\n') {
+            current.push(Bit::Piece(i));
+            continue;
+        }
+        let mut from = 0;
+        for (at, _) in p.text.match_indices('\n') {
+            lines += 1;
+            if lines == CHUNK_LINES {
+                current.push(Bit::Space(i, from..at + 1));
+                chunks.push(std::mem::take(&mut current));
+                lines = 0;
+                from = at + 1;
+            }
+        }
+        if from < p.text.len() {
+            current.push(Bit::Space(i, from..p.text.len()));
+        }
+    }
+    if !current.is_empty() {
+        chunks.push(current);
+    }
+    chunks
 }
 
 /// Lines per block of a huge JSON view. Each block is laid out only when it

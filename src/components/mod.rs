@@ -20,6 +20,7 @@ pub mod key_sources;
 pub mod key_tool_view;
 pub mod mode_tabs;
 pub mod payload_panel;
+pub mod progressive;
 pub mod sd_panel;
 pub mod signature_entries;
 pub mod signature_panel;

@@ -1,10 +1,15 @@
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::progressive::use_progressive;
 use crate::core::sd_jwt::{self, Disclosure, HashAlg, KbStatus};
 use crate::core::token::{Decoded, PayloadView};
 use crate::core::verify::Verdict;
 use crate::state::{KeyBindingRequest, Shared};
+
+/// Disclosure rows in the first frame after a paste, then per later frame.
+const FIRST_ROWS: usize = 12;
+const MORE_ROWS: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct SdPanelProps {
@@ -27,6 +32,14 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
     let excluded = use_state(|| (props.decoded.clone(), Vec::<usize>::new()));
     // The disclosure whose digest computation is shown, for this token.
     let explained = use_state(|| (props.decoded.clone(), None::<usize>));
+    // A long SD-JWT's rows come a chunk per frame, so the paste paints at once.
+    let total = props
+        .decoded
+        .sd
+        .as_ref()
+        .and_then(|sd| sd.processed.as_ref())
+        .map_or(0, |p| p.disclosures.len());
+    let shown = use_progressive(props.decoded.clone(), total, FIRST_ROWS, MORE_ROWS);
     // Printed once per token, not on every clock tick.
     let revealed = use_memo(props.decoded.clone(), |d| {
         d.sd.as_ref()
@@ -87,6 +100,22 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             .map(|v| (v.status, v.message.as_str())),
     );
     let revealed = (*revealed).clone();
+    let count = |status: sd_jwt::Status| {
+        processed
+            .disclosures
+            .iter()
+            .filter(|d| d.status == status)
+            .count()
+    };
+    let list_key = format!("{:p}", &*props.decoded);
+    let tally = format!(
+        "{total} disclosure{}: {} matched, {} unreferenced, {} duplicate, {} malformed.",
+        if total == 1 { "" } else { "s" },
+        count(sd_jwt::Status::Matched),
+        count(sd_jwt::Status::Unreferenced),
+        count(sd_jwt::Status::Duplicate),
+        count(sd_jwt::Status::Malformed),
+    );
     html! {
         <section class="card card-sd" aria-labelledby="sd-title">
             <div class="card-head">
@@ -100,22 +129,6 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
                 <strong data-testid="sd-undisclosed-count">{ processed.undisclosed }</strong>
             </p>
             { for processed.errors.iter().map(|e| html! { <p class="error">{ e.clone() }</p> }) }
-            <ol class="sd-list" aria-label="Disclosures">
-                { for processed.disclosures.iter().enumerate().map(|(i, d)| {
-                    let open = explained.0 == props.decoded && explained.1 == Some(i);
-                    let on_explain = {
-                        let explained = explained.clone();
-                        let decoded = props.decoded.clone();
-                        Callback::from(move |_: MouseEvent| {
-                            explained.set((decoded.clone(), (!open).then_some(i)))
-                        })
-                    };
-                    html! {
-                        <DisclosureRow index={i} disclosure={d.clone()} hash_alg={processed.hash_alg}
-                            included={!left_out.contains(&i)} on_toggle={toggle(i)} explained={open} {on_explain} />
-                    }
-                }) }
-            </ol>
             <h3 class="sub-title">{ "Revealed payload" }</h3>
             <p class="note">{ "What a verifier ends up with: each matched disclosure in its place, the digests removed." }</p>
             <pre class="json" data-testid="sd-revealed-json">{ revealed }</pre>
@@ -136,6 +149,28 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
                     <p class="muted">{ format!("For audience {aud}, nonce {nonce}.") }</p>
                 }
             </div>
+            <h3 class="sub-title">{ "Disclosures" }</h3>
+            <p data-testid="sd-tally">{ tally }</p>
+            if shown < total {
+                <p class="note">{ format!("Showing the first {shown} of {total} disclosures; the rest follow in a moment.") }</p>
+            }
+            // A new token replaces the list whole: one removal, not one per row.
+            <ol key={list_key} class="sd-list" aria-label="Disclosures" aria-busy={(shown < total).to_string()}>
+                { for processed.disclosures.iter().take(shown).enumerate().map(|(i, d)| {
+                    let open = explained.0 == props.decoded && explained.1 == Some(i);
+                    let on_explain = {
+                        let explained = explained.clone();
+                        let decoded = props.decoded.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            explained.set((decoded.clone(), (!open).then_some(i)))
+                        })
+                    };
+                    html! {
+                        <DisclosureRow index={i} disclosure={d.clone()} hash_alg={processed.hash_alg}
+                            included={!left_out.contains(&i)} on_toggle={toggle(i)} explained={open} {on_explain} />
+                    }
+                }) }
+            </ol>
             <h3 class="sub-title">{ "Presentation" }</h3>
             <p class="note">{ "The SD-JWT with only the checked disclosures, as a holder would send it (without a key-binding JWT)." }</p>
             <div class="sd-presentation-row">

@@ -12,6 +12,10 @@ use crate::state::Shared;
 /// Inputs longer than this are shown in part (a window) and not coloured:
 /// laying out megabytes of text in the box would freeze the page.
 pub const GIANT_INPUT_BYTES: usize = 256 * 1024;
+/// Inputs longer than this are not coloured: laying the text out twice (the
+/// box and its coloured copy) costs a paste of an SD-JWT with hundreds of
+/// disclosures more than a frame, and nobody reads colours that far.
+pub const COLOURED_INPUT_BYTES: usize = 32 * 1024;
 /// How many characters of a giant input the box holds.
 pub const WINDOW_CHARS: usize = 16 * 1024;
 
@@ -58,7 +62,8 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             Timeout::new(0, move || on_input.emit(AttrValue::from(token))).forget();
         })
     };
-    let spans = if giant {
+    let plain = giant || raw.len() > COLOURED_INPUT_BYTES;
+    let spans = if plain {
         Vec::new()
     } else {
         token::highlight(raw, &props.decoded.clean)
@@ -70,7 +75,7 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
     };
     // The same elements in both forms, so the box keeps focus and caret.
     html! { <>
-        <div class={classes!("token-editor", giant.then_some("plain"))}>
+        <div class={classes!("token-editor", plain.then_some("plain"))}>
             <pre class="token-highlight" aria-hidden="true">
                 { for spans.into_iter().map(|s| {
                     let class = match s.kind {

@@ -3,6 +3,8 @@
 //! matching their digests against the payload, and the payload a verifier
 //! ends up with (§7.1). Pure: hashing only; signatures are checked elsewhere.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -178,25 +180,28 @@ pub fn process(payload: &Value, disclosures: &[String]) -> Processed {
         .iter()
         .map(|text| read_disclosure(text, hash_alg))
         .collect();
-    for i in 0..read.len() {
-        if read[i].status == Status::Malformed {
+    // Digest → the first well-formed disclosure with it (sets, not scans:
+    // a presentation may carry hundreds of disclosures).
+    let mut usable: HashMap<String, usize> = HashMap::new();
+    for (i, d) in read.iter_mut().enumerate() {
+        if d.status == Status::Malformed {
             continue;
         }
-        if read[..i]
-            .iter()
-            .any(|d| d.status != Status::Malformed && d.digest == read[i].digest)
-        {
-            read[i].status = Status::Duplicate;
-            read[i].problem = Some(
+        if usable.contains_key(&d.digest) {
+            d.status = Status::Duplicate;
+            d.problem = Some(
                 "The same disclosure was given earlier in the SD-JWT; a verifier must reject it."
                     .into(),
             );
+        } else {
+            usable.insert(d.digest.clone(), i);
         }
     }
     let mut walk = Walk {
         disclosures: &mut read,
+        usable,
         errors: &mut errors,
-        seen_digests: Vec::new(),
+        seen_digests: HashSet::new(),
         undisclosed: 0,
     };
     let mut revealed = walk.value(payload, &mut String::new(), 0);
@@ -310,9 +315,11 @@ const MAX_DEPTH: usize = 64;
 
 struct Walk<'a> {
     disclosures: &'a mut Vec<Disclosure>,
+    /// Digest → the disclosure (neither malformed nor a duplicate) with it.
+    usable: HashMap<String, usize>,
     errors: &'a mut Vec<String>,
     /// Every digest met so far, to find one listed twice.
-    seen_digests: Vec<String>,
+    seen_digests: HashSet<String>,
     undisclosed: usize,
 }
 
@@ -330,16 +337,13 @@ impl Walk<'_> {
 
     /// The index of the usable disclosure with `digest`, once per digest.
     fn take(&mut self, digest: &str, at: &str) -> Option<usize> {
-        if self.seen_digests.iter().any(|d| d == digest) {
+        if !self.seen_digests.insert(digest.to_string()) {
             self.errors.push(format!(
                 "The digest {digest} appears more than once in the SD-JWT (again at {at}); a verifier must reject it."
             ));
             return None;
         }
-        self.seen_digests.push(digest.to_string());
-        let found = self.disclosures.iter().position(|d| {
-            d.digest == digest && matches!(d.status, Status::Unreferenced | Status::Matched)
-        });
+        let found = self.usable.get(digest).copied();
         if found.is_none() {
             self.undisclosed += 1;
         }

@@ -12,7 +12,8 @@
 //   node tests/bench/paste.mjs      # prints a table, writes bench-out/paste.json
 //
 // Env: E2E_DIST, CHROMIUM (see tests/e2e/harness.mjs), PASTE_RUNS_1MB
-// (default 9), PASTE_RUNS_10MB (default 5), BENCH_OUT.
+// (default 9), PASTE_RUNS_10MB (default 5), PASTE_RUNS_SD (default 9),
+// PASTE_ONLY (one size by name), BENCH_OUT.
 //
 // It reports; it does not judge: a missed target still exits 0. Exit 2 when
 // dist/ is missing or the app does not load.
@@ -32,6 +33,8 @@ const SIZES = [
   { name: '1 MB', bytes: 1024 * 1024, runs: Math.max(3, Number(process.env.PASTE_RUNS_1MB ?? 9)) },
   { name: '10 MB', bytes: 10 * 1024 * 1024, runs: Math.max(3, Number(process.env.PASTE_RUNS_10MB ?? 5)) },
   { name: 'SD-JWT, 500 disclosures', sd: 500, runs: Math.max(3, Number(process.env.PASTE_RUNS_SD ?? 9)) },
+  // The same page work for one disclosure: what any SD-JWT paste costs.
+  { name: 'SD-JWT, 1 disclosure', sd: 1, runs: Math.max(3, Number(process.env.PASTE_RUNS_SD ?? 9)) },
 ].filter((s) => !ONLY || s.name === ONLY);
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
@@ -164,9 +167,13 @@ async function pasteRun(page, token, marker, shownSel) {
   await page.focus('[data-testid=token-input]');
   await page.keyboard.press('Control+A');
   await page.waitForTimeout(300);
-  const waiting = page.evaluate(([s, m]) => window.__awaitShown(s, m, 60000), [shownSel, marker]);
+  // Armed before the key is pressed: an evaluate still on its way when the
+  // keydown lands would miss it and wait forever.
+  await page.evaluate(([s, m]) => {
+    window.__shown = window.__awaitShown(s, m, 60000);
+  }, [shownSel, marker]);
   await page.keyboard.press('Control+V');
-  const r = await waiting;
+  const r = await page.evaluate(() => window.__shown);
   // Until the page is idle again: long tasks are reported after they end.
   await page.waitForTimeout(1500);
   const to = await page.evaluate(() => performance.now());
@@ -262,6 +269,7 @@ async function main() {
     ['10 MB paste, median', m10, TARGETS.median10mbMs],
     ['10 MB paste, longest main-thread task', t10, TARGETS.longestTask10mbMs],
     ['SD-JWT with 500 disclosures, median over the floor', by['SD-JWT, 500 disclosures']?.app?.frameDone?.median - by['SD-JWT, 500 disclosures']?.floor?.frameDone?.median, TARGETS.sdOverFloorMs],
+    ['SD-JWT with 500 disclosures, median over 1 disclosure', by['SD-JWT, 500 disclosures']?.app?.frameDone?.median - by['SD-JWT, 1 disclosure']?.app?.frameDone?.median, TARGETS.sdOverFloorMs],
   ];
   table('Targets', ['figure', 'ms', 'target', ''], checks.map(([name, v, t]) => [name, ms(v), `<= ${t}`, verdict(Number.isFinite(v) ? v <= t : null)]));
   result.targets = Object.fromEntries(checks.map(([name, v, t]) => [name, { value: v, target: t }]));

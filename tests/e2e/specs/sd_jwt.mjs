@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 
 import {
   assertEqual, attrsOf, b64url, openApp, pretty, setKey, setTextarea, setToken, textOf, waitAttrs, waitContains,
-  waitText, waitStatus, waitPresent,
+  waitText, waitStatus, waitPresent, poll,
 } from '../lib.mjs';
 import { generateKey, pkcs8Pem, signToken, spkiPem, verifyBytes } from '../jws.mjs';
 
@@ -182,6 +182,41 @@ export default [
 
       await setToken(page, whole);
       await waitAttrs(page, '[data-testid=kb-status]', 'data-status', ['valid'], 15000);
+    },
+  },
+  {
+    name: 'an SD-JWT with 500 disclosures: the first rows at once, then all 500 matched, the JSON views whole and coloured',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const issuer = generateKey('ES256');
+      const all = Array.from({ length: 500 }, (_, i) => disclosure(`salt-${i}`, `claim_${i}`, `value ${i}`));
+      const payload = { iss: 'https://issuer.example', _sd: all.map(sha256), _sd_alg: 'sha-256' };
+      const jwt = signToken('ES256', issuer, { header: { typ: 'dc+sd-jwt' }, payload });
+      await setToken(page, `${jwt}~${all.join('~')}~`);
+      await waitText(page, '[data-testid=sd-tally]', '500 disclosures: 500 matched, 0 unreferenced, 0 duplicate, 0 malformed.');
+      // Rows come a chunk per frame; in the end every disclosure has its row.
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', all.map(() => 'matched'), 15000);
+      assertEqual(JSON.stringify(await attrsOf(page, '[data-testid=sd-disclosure]', 'data-digest')),
+        JSON.stringify(all.map(sha256)), 'every digest, in input order');
+      const revealed = { iss: 'https://issuer.example' };
+      all.forEach((_, i) => { revealed[`claim_${i}`] = `value ${i}`; });
+      await waitText(page, '[data-testid=sd-revealed-json]', pretty(revealed));
+      // The payload's 500 digests span several blocks of the JSON view: its
+      // text is the whole pretty JSON from the start, and every block ends
+      // up coloured (one string span per digest, plus iss and _sd_alg).
+      await waitText(page, '[data-testid=payload-json]', pretty(payload));
+      await poll(async () => {
+        const actual = await page.evaluate(() => [
+          document.querySelectorAll('[data-testid=payload-json] .json-chunk').length,
+          document.querySelectorAll('[data-testid=payload-json] .j-str').length,
+        ]);
+        return { ok: actual[0] === 6 && actual[1] === 502, actual };
+      }, 'the payload view in 6 blocks with 502 coloured strings');
+      await page.locator('[data-testid=sd-include]').nth(499).uncheck();
+      await waitText(page, '[data-testid=sd-presentation]', `${jwt}~${all.slice(0, 499).join('~')}~`);
+      await setKey(page, spkiPem(issuer));
+      await waitStatus(page, 'valid', ['ES256'], 15000);
     },
   },
 ];

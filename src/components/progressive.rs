@@ -1,0 +1,62 @@
+//! Rendering long lists a chunk per frame, so that a paste paints its first
+//! screen at once and the rest follows without one long task.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How many of `total` items to render for `key`: `first` at once, then
+/// `step` more after each painted frame until all are in. A new key starts
+/// again from `first`.
+#[hook]
+pub fn use_progressive<K>(key: K, total: usize, first: usize, step: usize) -> usize
+where
+    K: PartialEq + Clone + 'static,
+{
+    let shown = use_state(|| (key.clone(), first));
+    // Bumped by every run of the effect: a pending step for an earlier key
+    // or count is then stale and does nothing.
+    let generation = use_mut_ref(|| 0u64);
+    let count = if shown.0 == key { shown.1 } else { first };
+    {
+        let shown = shown.clone();
+        let generation = generation.clone();
+        use_effect_with((key, count), move |(key, count)| {
+            *generation.borrow_mut() += 1;
+            if *count < total {
+                let mine = *generation.borrow();
+                let (key, next) = (key.clone(), count.saturating_add(step));
+                after_next_paint(move || {
+                    if *generation.borrow() == mine {
+                        shown.set((key, next));
+                    }
+                });
+            }
+        });
+    }
+    count.min(total)
+}
+
+/// Runs `f` in a task after the next frame is painted: a timer set from an
+/// animation-frame callback fires after that frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let tick = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    // A hidden page gets no frames: the rest then follows once it is shown.
+    let _ = window.request_animation_frame(tick.unchecked_ref());
+}
+
+/// An `Rc` compared by address: the same allocation is the same content.
+#[derive(Clone)]
+pub struct SameRc<T>(pub Rc<T>);
+
+impl<T> PartialEq for SameRc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
