@@ -4,7 +4,10 @@
 // verified by node:crypto with the public key the page shows.
 
 import crypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
+import { repoRoot } from '../harness.mjs';
 import {
   assert,
   assertEqual,
@@ -73,8 +76,8 @@ function checkForms(forms, key, { isPrivate }) {
   assert(forms.privatePem.startsWith('-----BEGIN PRIVATE KEY-----'), 'PKCS#8 label');
   const fromJwk = crypto.createPrivateKey({ key: JSON.parse(forms.privateJwk), format: 'jwk' }).export({ format: 'jwk' });
   assertEqual(keyMembers(fromJwk), keyMembers(privateJwk), 'private JWK read back by node');
-  if (key.privateKey.asymmetricKeyType === 'ed25519') {
-    assertEqual(forms.traditional, null, 'Ed25519 has no traditional form');
+  if (['ed25519', 'ed448'].includes(key.privateKey.asymmetricKeyType)) {
+    assertEqual(forms.traditional, null, 'Ed25519 and Ed448 have no traditional form');
   } else {
     const fromTraditional = crypto.createPrivateKey(forms.traditional).export({ format: 'jwk' });
     assertEqual(keyMembers(fromTraditional), keyMembers(privateJwk), 'PKCS#1/SEC1 PEM read back by node');
@@ -98,6 +101,48 @@ for (const alg of ['RS256', 'ES256', 'ES384', 'ES512', 'EdDSA']) {
         checkForms(await convert(page, key.privateKey.export({ type: 'pkcs1', format: 'pem' })), key, { isPrivate: true });
         checkForms(await convert(page, key.publicKey.export({ type: 'pkcs1', format: 'pem' })), key, { isPrivate: false });
       }
+    },
+  });
+}
+
+tests.push({
+  name: 'key tool: an Ed448 key pasted as every form node writes gives the same public JWK, SPKI PEM and thumbprint, and private forms node reads back',
+  run: async ({ page, baseUrl }) => {
+    const key = crypto.generateKeyPairSync('ed448');
+    await openKeyTool(page, baseUrl);
+    checkForms(await convert(page, pkcs8Pem(key)), key, { isPrivate: true });
+    checkForms(await convert(page, spkiPem(key)), key, { isPrivate: false });
+    checkForms(await convert(page, JSON.stringify(key.publicKey.export({ format: 'jwk' }))), key, { isPrivate: false });
+    checkForms(await convert(page, JSON.stringify(key.privateKey.export({ format: 'jwk' }))), key, { isPrivate: true });
+  },
+});
+
+// The draft's ML-DSA examples (tests/vectors/mldsa_jose_examples.json): the
+// AKP JWK's kid is its thumbprint, and derived_spki_pem is the RFC 9881 SPKI
+// of its pub (made with python cryptography, not by the app).
+const MLDSA = JSON.parse(readFileSync(path.join(repoRoot, 'tests/vectors/mldsa_jose_examples.json'), 'utf8')).vectors;
+for (const v of MLDSA) {
+  tests.push({
+    name: `key tool: the ${v.alg} example key as AKP JWK, SPKI PEM and private JWK gives the same pub, SPKI and thumbprint; its PKCS#8 reads back`,
+    run: async ({ page, baseUrl }) => {
+      await openKeyTool(page, baseUrl);
+      const publicMembers = (jwk) => JSON.stringify({ kty: jwk.kty, alg: jwk.alg, pub: jwk.pub });
+      const check = (forms, what, isPrivate) => {
+        assertEqual(publicMembers(forms.jwk), publicMembers(v.key), `${what}: public AKP JWK`);
+        assertEqual(forms.pem.trim(), v.derived_spki_pem.trim(), `${what}: SPKI PEM, byte for byte`);
+        assertEqual(forms.thumbprint, v.key.kid, `${what}: thumbprint over alg, kty and pub`);
+        if (!isPrivate) assertEqual(forms.privatePem, null, `${what}: no private forms`);
+      };
+      check(await convert(page, JSON.stringify(v.key)), 'public JWK', false);
+      check(await convert(page, v.derived_spki_pem), 'SPKI PEM', false);
+      const fromPrivate = await convert(page, JSON.stringify(v.private_key));
+      check(fromPrivate, 'private JWK', true);
+      assertEqual(JSON.parse(fromPrivate.privateJwk).priv, v.private_key.priv, 'the seed kept in the private JWK');
+      assert(fromPrivate.privatePem.startsWith('-----BEGIN PRIVATE KEY-----'), 'PKCS#8 label');
+      // The PKCS#8 the tool wrote (seed form) reads back to the same key.
+      const again = await convert(page, fromPrivate.privatePem);
+      check(again, 'its PKCS#8 PEM', true);
+      assertEqual(JSON.parse(again.privateJwk).priv, v.private_key.priv, 'the seed read back from PKCS#8');
     },
   });
 }
