@@ -17,6 +17,10 @@
 //      worker, with the longest main-thread task.
 //   5. Validation: a setting typed until `validation-status` is painted
 //      again, in the validation worker (the first run loads it).
+//   6. The newer algorithms (Ed448, ML-DSA-44/65/87), with a key generated
+//      in the page: payload edits until the new token is painted, then the
+//      public JWK pasted in the decoder until `verify-status` is `valid`,
+//      each with the longest main-thread task.
 //
 //   node tests/bench/signing.mjs      # prints tables, writes bench-out/signing.json
 //
@@ -46,7 +50,14 @@ const GENERATIONS = [
   { label: 'EC P-521', alg: 'ES512', runs: 7 },
   { label: 'Ed25519', alg: 'EdDSA', runs: 7 },
   { label: 'HMAC 256-bit secret', alg: 'HS256', runs: 7 },
+  { label: 'Ed448', alg: 'Ed448', runs: 5 },
+  { label: 'ML-DSA-44', alg: 'ML-DSA-44', runs: 5 },
+  { label: 'ML-DSA-65', alg: 'ML-DSA-65', runs: 5 },
+  { label: 'ML-DSA-87', alg: 'ML-DSA-87', runs: 5 },
 ];
+
+// Signed and verified with a key the page generates (Node 20 has no ML-DSA).
+const NEWER = ['Ed448', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 
 
 // Installed before any page script: long tasks are collected from the start.
@@ -166,7 +177,7 @@ async function main() {
   const app = await startServer(distDir);
   const floorServer = await startServer(staticDir);
   const browser = await launchBrowser();
-  const results = { signing: [], generation: [], sweep: [], decryption: [], validation: [] };
+  const results = { signing: [], generation: [], sweep: [], decryption: [], validation: [], newer: [] };
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(LONGTASKS);
@@ -238,6 +249,54 @@ async function main() {
         longestTaskMs: runs[0]?.longtasks ? Math.max(...runs.map((r) => r.longest)) : NaN,
       });
     }
+
+    // 6. The newer algorithms: sign with a generated key, then verify it.
+    const newerKeys = [];
+    for (const alg of NEWER) {
+      await page.selectOption('[data-testid=encoder-alg]', alg);
+      await page.evaluate(timedGenerate, { timeoutMs: 300000, isSecret: false });
+      await page.waitForFunction(
+        (a) => {
+          const t = document.querySelector('[data-testid=encoder-output]')?.textContent;
+          return t && JSON.parse(atob(t.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === a;
+        },
+        alg,
+        { timeout: 20000 },
+      );
+      const from = await page.evaluate(() => performance.now());
+      const times = [];
+      for (let i = 0; i < SIGN_RUNS + 2; i++) {
+        const t = await page.evaluate(timedEdit, {
+          inputSel: '[data-testid=encoder-payload]',
+          outputSel: '[data-testid=encoder-output]',
+          value: `{"sub": "bench", "n": ${i}, "r": "${crypto.randomBytes(4).toString('hex')}"}`,
+          timeoutMs: 20000,
+        });
+        if (i >= 2) times.push(t);
+      }
+      const longest = await page.evaluate((start) => {
+        const tasks = (window.__longtasks ?? []).filter((t) => t.start + t.duration >= start);
+        return Math.max(0, ...tasks.map((t) => t.duration));
+      }, from);
+      const token = await page.textContent('[data-testid=encoder-output]');
+      const jwk = await page.$$eval('[data-testid=generated-public-key] pre', (els) => els.map((e) => e.textContent)[1]);
+      newerKeys.push({ alg, token, jwk });
+      results.newer.push({ alg, sign: { ...stats(times), longest } });
+    }
+    await page.click('[data-testid=mode-decode]');
+    for (const { alg, token, jwk } of newerKeys) {
+      await page.fill('[data-testid=key-input]', '');
+      await page.fill('[data-testid=token-input]', token);
+      const runs = [];
+      for (let i = 0; i < 9; i++) {
+        await page.fill('[data-testid=key-input]', '');
+        await page.waitForSelector('[data-testid=verify-status][data-status=no-key]');
+        runs.push(await page.evaluate(timedStatus, { inputSel: '[data-testid=key-input]', value: jwk, statusSel: '[data-testid=verify-status]', want: ['valid'], timeoutMs: 30000 }));
+      }
+      const entry = results.newer.find((r) => r.alg === alg);
+      entry.verify = { ...stats(runs.slice(1).map((r) => r.ms)), longest: Math.max(...runs.map((r) => r.longest)) };
+    }
+    await page.fill('[data-testid=key-input]', '');
 
     // 3. The well-known-secret check over the whole list.
     await page.click('[data-testid=mode-decode]');
@@ -329,6 +388,11 @@ async function main() {
     'Decryption: a key pasted until jwe-status says decrypted (crypto worker; JWEs made by node:crypto)',
     ['key management', 'runs', 'median ms', 'max ms', 'longest main-thread task ms'],
     results.decryption.map((r) => [r.family, r.n, ms(r.median), ms(r.max), ms(r.longest)]),
+  );
+  table(
+    'Newer algorithms: a payload edit until the new token is painted, and the public JWK pasted until verify-status is valid (crypto worker; key generated in the page)',
+    ['alg', 'sign median ms', 'sign max ms', 'longest task while signing ms', 'verify median ms', 'verify max ms', 'longest task while verifying ms'],
+    results.newer.map((r) => [r.alg, ms(r.sign.median), ms(r.sign.max), ms(r.sign.longest), ms(r.verify?.median), ms(r.verify?.max), ms(r.verify?.longest)]),
   );
   const validated = stats(results.validation.slice(1).map((r) => r.ms));
   table(
