@@ -712,3 +712,40 @@ fn every_signature_algorithm_verifies_with_its_key() {
         assert_eq!(v.computed_signature.as_deref(), token.rsplit('.').next());
     }
 }
+
+#[test]
+fn ed25519_and_ed448_take_only_their_own_curve_and_eddsa_takes_both() {
+    let ed25519 = keygen::generate("Ed25519", 0, &mut OsRng).expect("an Ed25519 key");
+    let ed448 = keygen::generate("Ed448", 0, &mut OsRng).expect("an Ed448 key");
+    let pem = |k: &keygen::GeneratedKey| k.public_pem.clone().expect("a public PEM");
+    let for_25519 = signed(&json!({"alg": "Ed25519"}), &ed25519.private_text);
+    let for_448 = signed(&json!({"alg": "Ed448"}), &ed448.private_text);
+    let eddsa_448 = signed(&json!({"alg": "EdDSA"}), &ed448.private_text);
+
+    assert_eq!(verdict(&for_25519, &pem(&ed25519)).status, Status::Valid);
+    assert_eq!(verdict(&for_448, &pem(&ed448)).status, Status::Valid);
+    assert_eq!(verdict(&eddsa_448, &pem(&ed448)).status, Status::Valid);
+
+    // The wrong curve is a key error that names both, never "invalid".
+    let wrong = verdict(&for_25519, &pem(&ed448));
+    assert_eq!(wrong.status, Status::KeyError, "{}", wrong.message);
+    assert!(
+        wrong.message.contains("Ed448") && wrong.message.contains("Ed25519 needs"),
+        "{}",
+        wrong.message
+    );
+    let wrong = verdict(&for_448, &pem(&ed25519));
+    assert_eq!(wrong.status, Status::KeyError, "{}", wrong.message);
+    assert!(wrong.message.contains("Ed448 needs"), "{}", wrong.message);
+
+    let m448 = material(&pem(&ed448));
+    let m25519 = material(&pem(&ed25519));
+    assert_eq!(
+        verify::verify_signature("Ed25519", &m448, b"m", &[1; 64]),
+        Err(format!("{} key cannot verify Ed25519", m448.describe()))
+    );
+    assert_eq!(
+        verify::verify_signature("Ed448", &m25519, b"m", &[1; 114]),
+        Err(format!("{} key cannot verify Ed448", m25519.describe()))
+    );
+}
