@@ -133,6 +133,32 @@ function timedStatus({ inputSel, value, statusSel, want, timeoutMs }) {
   });
 }
 
+/**
+ * Waits until the encoder's output is an `alg` token, then times
+ * SIGN_RUNS payload edits (after two that warm the code paths up).
+ */
+async function timedSigning(page, alg) {
+  await page.waitForFunction(
+    (a) => {
+      const t = document.querySelector('[data-testid=encoder-output]')?.textContent;
+      return t && JSON.parse(atob(t.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === a;
+    },
+    alg,
+    { timeout: 20000 },
+  );
+  const times = [];
+  for (let i = 0; i < SIGN_RUNS + 2; i++) {
+    const t = await page.evaluate(timedEdit, {
+      inputSel: '[data-testid=encoder-payload]',
+      outputSel: '[data-testid=encoder-output]',
+      value: `{"sub": "bench", "n": ${i}, "r": "${crypto.randomBytes(4).toString('hex')}"}`,
+      timeoutMs: 20000,
+    });
+    if (i >= 2) times.push(t);
+  }
+  return times;
+}
+
 /** In the page: clicks generate-key and times it until the key is painted. */
 function timedGenerate({ timeoutMs, isSecret }) {
   return new Promise((resolve, reject) => {
@@ -213,24 +239,7 @@ async function main() {
       } else {
         await page.fill('[data-testid=encoder-key]', pkcs8Pem(key));
       }
-      await page.waitForFunction(
-        (a) => {
-          const t = document.querySelector('[data-testid=encoder-output]')?.textContent;
-          return t && JSON.parse(atob(t.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === a;
-        },
-        alg,
-        { timeout: 20000 },
-      );
-      const times = [];
-      for (let i = 0; i < SIGN_RUNS + 2; i++) {
-        const t = await page.evaluate(timedEdit, {
-          inputSel: '[data-testid=encoder-payload]',
-          outputSel: '[data-testid=encoder-output]',
-          value: `{"sub": "bench", "n": ${i}, "r": "${crypto.randomBytes(4).toString('hex')}"}`,
-          timeoutMs: 20000,
-        });
-        if (i >= 2) times.push(t); // the first two warm the code paths up
-      }
+      const times = await timedSigning(page, alg);
       results.signing.push({ alg, where: key.secret ? 'page' : 'worker', ...stats(times) });
     }
 
@@ -255,25 +264,8 @@ async function main() {
     for (const alg of NEWER) {
       await page.selectOption('[data-testid=encoder-alg]', alg);
       await page.evaluate(timedGenerate, { timeoutMs: 300000, isSecret: false });
-      await page.waitForFunction(
-        (a) => {
-          const t = document.querySelector('[data-testid=encoder-output]')?.textContent;
-          return t && JSON.parse(atob(t.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === a;
-        },
-        alg,
-        { timeout: 20000 },
-      );
       const from = await page.evaluate(() => performance.now());
-      const times = [];
-      for (let i = 0; i < SIGN_RUNS + 2; i++) {
-        const t = await page.evaluate(timedEdit, {
-          inputSel: '[data-testid=encoder-payload]',
-          outputSel: '[data-testid=encoder-output]',
-          value: `{"sub": "bench", "n": ${i}, "r": "${crypto.randomBytes(4).toString('hex')}"}`,
-          timeoutMs: 20000,
-        });
-        if (i >= 2) times.push(t);
-      }
+      const times = await timedSigning(page, alg);
       const longest = await page.evaluate((start) => {
         const tasks = (window.__longtasks ?? []).filter((t) => t.start + t.duration >= start);
         return Math.max(0, ...tasks.map((t) => t.duration));
