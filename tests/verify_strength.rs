@@ -749,3 +749,32 @@ fn ed25519_and_ed448_take_only_their_own_curve_and_eddsa_takes_both() {
         Err(format!("{} key cannot verify Ed448", m25519.describe()))
     );
 }
+
+#[test]
+fn every_unfit_key_under_one_kid_is_named_and_a_lone_one_is_a_key_error() {
+    // RFC 7517 §4.5 lets keys of different types share a kid: both are
+    // tried, and when neither fits the verdict names both.
+    let token = signed(&json!({"alg": "EdDSA", "kid": "shared"}), ED25519_PRIVATE);
+    let mut ec = ec_key("ES256").1;
+    ec["kid"] = json!("shared");
+    let mut rsa = rsa_jwk();
+    rsa["kid"] = json!("shared");
+    let both = verdict(&token, &json!({"keys": [ec, rsa]}).to_string());
+    assert_eq!(both.status, Status::Invalid, "{}", both.message);
+    assert!(
+        both.message
+            .starts_with("No key in the JWK Set fits EdDSA: ")
+            && both.message.contains("P-256")
+            && both.message.contains("RSA"),
+        "{}",
+        both.message
+    );
+    // One key, chosen by the token's kid: that key's reason alone.
+    let one = verdict(&token, &json!({"keys": [ec]}).to_string());
+    assert_eq!(one.status, Status::KeyError, "{}", one.message);
+    assert!(
+        one.message.starts_with("The key cannot be used: "),
+        "{}",
+        one.message
+    );
+}
