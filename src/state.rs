@@ -41,6 +41,12 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Shared(rc)
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(Rc::clone(&self.0))

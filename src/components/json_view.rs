@@ -3,9 +3,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::grouped;
-use crate::components::progressive::{use_progressive, SameRc};
+use crate::components::progressive::use_progressive;
 use crate::core::json::{self, Piece, PieceKind};
 use crate::core::token::PayloadView;
+use crate::state::Shared;
 
 /// Above this many pieces, or this much text, the JSON is one unwrapped text
 /// node: colouring and wrapping megabytes would freeze the page for seconds.
@@ -31,17 +32,17 @@ impl PartialEq for JsonViewProps {
 pub fn JsonView(props: &JsonViewProps) -> Html {
     let bytes: usize = props.pieces.iter().map(|p| p.text.len()).sum();
     let huge = props.pieces.len() > MAX_COLOURED_PIECES || bytes > MAX_COLOURED_BYTES;
-    let chunks = use_memo(SameRc(props.pieces.clone()), move |pieces| {
+    let chunks = use_memo(Shared::from(props.pieces.clone()), move |pieces| {
         if huge {
             Vec::new()
         } else {
-            chunk_pieces(&pieces.0)
+            chunk_pieces(pieces)
         }
     });
     // Past the first block, each block shows as plain text first and is
     // coloured a frame later: the paste paints at once, with the same text.
     let coloured = use_progressive(
-        SameRc(props.pieces.clone()),
+        Shared::from(props.pieces.clone()),
         chunks.len(),
         1,
         COLOUR_BLOCKS_PER_FRAME,

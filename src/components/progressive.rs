@@ -1,8 +1,6 @@
 //! Rendering long lists a chunk per frame, so that a paste paints its first
 //! screen at once and the rest follows without one long task.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -49,14 +47,4 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
     // A hidden page gets no frames: the rest then follows once it is shown.
     let _ = window.request_animation_frame(tick.unchecked_ref());
-}
-
-/// An `Rc` compared by address: the same allocation is the same content.
-#[derive(Clone)]
-pub struct SameRc<T>(pub Rc<T>);
-
-impl<T> PartialEq for SameRc<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }

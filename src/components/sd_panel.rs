@@ -107,7 +107,6 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             .filter(|d| d.status == status)
             .count()
     };
-    let list_key = format!("{:p}", &*props.decoded);
     let tally = format!(
         "{total} disclosure{}: {} matched, {} unreferenced, {} duplicate, {} malformed.",
         if total == 1 { "" } else { "s" },
@@ -154,8 +153,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             if shown < total {
                 <p class="note">{ format!("Showing the first {shown} of {total} disclosures; the rest follow in a moment.") }</p>
             }
-            // A new token replaces the list whole: one removal, not one per row.
-            <ol key={list_key} class="sd-list" aria-label="Disclosures" aria-busy={(shown < total).to_string()}>
+            <ol class="sd-list" aria-label="Disclosures" aria-busy={(shown < total).to_string()}>
                 { for processed.disclosures.iter().take(shown).enumerate().map(|(i, d)| {
                     let open = explained.0 == props.decoded && explained.1 == Some(i);
                     let on_explain = {
