@@ -34,11 +34,14 @@ pub fn rust_string(text: &JsValue) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// The text a paste carries, if any.
-pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<String> {
+/// The text a paste carries, if any, still a JS string: most pastes are
+/// left to the browser, and copying them into wasm first would be wasted.
+pub fn pasted_text(event: &web_sys::ClipboardEvent) -> Option<js_sys::JsString> {
     let data = event.clipboard_data()?;
-    let text = data.unchecked_into::<Transfer>().get_data("text/plain");
-    Some(rust_string(&text))
+    data.unchecked_into::<Transfer>()
+        .get_data("text/plain")
+        .dyn_into()
+        .ok()
 }
 
 /// A text box's value (`value` of a textarea or input).

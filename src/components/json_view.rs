@@ -51,9 +51,7 @@ pub fn JsonView(props: &JsonViewProps) -> Html {
         let text: String = props.pieces.iter().map(|p| p.text.as_str()).collect();
         return html! {
             <pre class="json huge" data-testid={props.testid.clone()}>
-                { for line_chunks(&text).map(|chunk| html! {
-                    <span class="json-chunk">{ chunk.to_string() }</span>
-                }) }
+                { text_blocks(&text) }
             </pre>
         };
     }
@@ -139,6 +137,17 @@ fn chunk_pieces(pieces: &[Piece]) -> Vec<Vec<Bit>> {
 /// scrolls into view (`content-visibility: auto` in the style sheet, which
 /// assumes this many lines for a block not yet shown).
 const CHUNK_LINES: usize = 100;
+
+/// Plain text for a `pre`, in blocks of [`CHUNK_LINES`] lines when longer:
+/// a block out of view is then neither laid out nor painted.
+pub fn text_blocks(text: &str) -> Html {
+    if text.matches('\n').nth(CHUNK_LINES).is_none() {
+        return html! { { text.to_string() } };
+    }
+    line_chunks(text)
+        .map(|chunk| html! { <span class="json-chunk">{ chunk.to_string() }</span> })
+        .collect()
+}
 
 /// `text` in runs of [`CHUNK_LINES`] lines (newlines kept), which spell it
 /// exactly when joined.

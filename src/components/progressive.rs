@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 /// How many of `total` items to render for `key`: `first` at once, then
 /// `step` more after each painted frame until all are in. A new key starts
-/// again from `first`.
+/// from `first`, or from as many as are already rendered: updating items in
+/// place costs less than removing hundreds of them in the paste's frame.
 #[hook]
 pub fn use_progressive<K>(key: K, total: usize, first: usize, step: usize) -> usize
 where
@@ -16,7 +17,14 @@ where
     // Bumped by every run of the effect: a pending step for an earlier key
     // or count is then stale and does nothing.
     let generation = use_mut_ref(|| 0u64);
-    let count = if shown.0 == key { shown.1 } else { first };
+    // How many items the last render put in the page.
+    let rendered = use_mut_ref(|| 0usize);
+    let count = if shown.0 == key {
+        shown.1
+    } else {
+        first.max(*rendered.borrow())
+    };
+    *rendered.borrow_mut() = count.min(total);
     {
         let shown = shown.clone();
         let generation = generation.clone();

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::json_view::text_blocks;
 use crate::components::progressive::use_progressive;
 use crate::core::sd_jwt::{self, Disclosure, HashAlg, KbStatus};
 use crate::core::token::{Decoded, PayloadView};
@@ -99,7 +100,6 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             .as_ref()
             .map(|v| (v.status, v.message.as_str())),
     );
-    let revealed = (*revealed).clone();
     let count = |status: sd_jwt::Status| {
         processed
             .disclosures
@@ -130,7 +130,7 @@ pub fn SdPanel(props: &SdPanelProps) -> Html {
             { for processed.errors.iter().map(|e| html! { <p class="error">{ e.clone() }</p> }) }
             <h3 class="sub-title">{ "Revealed payload" }</h3>
             <p class="note">{ "What a verifier ends up with: each matched disclosure in its place, the digests removed." }</p>
-            <pre class="json" data-testid="sd-revealed-json">{ revealed }</pre>
+            <pre class="json" data-testid="sd-revealed-json">{ text_blocks(&revealed) }</pre>
             <h3 class="sub-title">{ "Key binding" }</h3>
             <div class="kb" data-testid="kb-status" data-status={kb.status.as_str()} role="status">
                 <p>{ kb_summary(kb.status) }</p>

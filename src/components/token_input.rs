@@ -41,10 +41,16 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
     let onpaste = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: Event| {
-            let Some(text) = e.dyn_ref::<ClipboardEvent>().and_then(browser::pasted_text) else {
+            let Some(pasted) = e.dyn_ref::<ClipboardEvent>().and_then(browser::pasted_text) else {
                 return;
             };
-            // Small pastes into a small token are the browser's to do.
+            // Small pastes into a small token are the browser's to do. UTF-8
+            // takes at most 3 bytes per UTF-16 unit, so most are known small
+            // without a copy.
+            if !giant && pasted.length() as usize * 3 <= GIANT_INPUT_BYTES {
+                return;
+            }
+            let text = browser::rust_string(&pasted);
             if text.len() <= GIANT_INPUT_BYTES && !giant {
                 return;
             }

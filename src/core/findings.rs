@@ -281,16 +281,17 @@ fn sensitive_in(name: &str, value: &Value, depth: usize) -> Option<String> {
     if depth > 16 {
         return None;
     }
-    let shown = super::json::visible(name);
+    // Escaped for display only when found: `_sd` arrays run this per item.
+    let shown = || super::json::visible(name);
     if let Some(what) = sensitive_name(name) {
         if !matches!(value, Value::Null | Value::Bool(_)) && value != &Value::String(String::new())
         {
-            return Some(format!("\"{shown}\" looks like {what}"));
+            return Some(format!("\"{}\" looks like {what}", shown()));
         }
     }
     match value {
         Value::String(text) => {
-            sensitive_text(name, text).map(|what| format!("\"{shown}\" holds {what}"))
+            sensitive_text(name, text).map(|what| format!("\"{}\" holds {what}", shown()))
         }
         Value::Object(map) => map.iter().find_map(|(k, v)| sensitive_in(k, v, depth + 1)),
         Value::Array(items) => items.iter().find_map(|v| sensitive_in(name, v, depth + 1)),

@@ -298,6 +298,17 @@ pub fn set_member(text: &str, name: &str, value: Value) -> Result<String, JsonEr
 /// escapes (styled apart, so they cannot be confused with typed text), all
 /// else as it is.
 pub fn display_text(text: &str) -> Vec<Piece> {
+    // Almost every string has nothing to escape: one piece, no per-character work.
+    if !text.chars().any(is_hidden_char) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece {
+                kind: PieceKind::Str,
+                text: text.to_string(),
+            }]
+        };
+    }
     let mut pieces: Vec<Piece> = Vec::new();
     for ch in text.chars() {
         let (kind, part) = if is_hidden_char(ch) {
@@ -325,6 +336,9 @@ fn hidden_escape(ch: char) -> String {
 
 /// [`display_text`] as one string.
 pub fn visible(text: &str) -> String {
+    if !text.chars().any(is_hidden_char) {
+        return text.to_string();
+    }
     display_text(text).into_iter().map(|p| p.text).collect()
 }
 

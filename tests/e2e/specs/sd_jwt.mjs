@@ -219,4 +219,47 @@ export default [
       await waitStatus(page, 'valid', ['ES256'], 15000);
     },
   },
+  {
+    name: 'a second SD-JWT of 500 disclosures updates the rows in place: never a row of the first in view, then 3 rows for a short one',
+    timeoutMs: 40000,
+    run: async ({ page, baseUrl }) => {
+      await openApp(page, baseUrl);
+      const issuer = generateKey('ES256');
+      const sdToken = (tag, count) => {
+        const all = Array.from({ length: count }, (_, i) => disclosure(`salt-${tag}-${i}`, `${tag}_${i}`, `${tag} value ${i}`));
+        const payload = { iss: 'https://issuer.example', _sd: all.map(sha256), _sd_alg: 'sha-256' };
+        const jwt = signToken('ES256', issuer, { header: { typ: 'dc+sd-jwt' }, payload });
+        return { tag, token: `${jwt}~${all.join('~')}~`, digests: all.map(sha256), payload };
+      };
+      const first = sdToken('first', 500);
+      await setToken(page, first.token);
+      await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-digest', first.digests, 15000);
+      for (const next of [sdToken('second', 500), sdToken('third', 3)]) {
+        // Polled every frame from before the new token is set: once the
+        // revealed payload shows the new token, every row shown is one of its.
+        const watch = page.evaluate(([marker, digests]) => new Promise((resolve) => {
+          const wanted = new Set(digests);
+          const started = performance.now();
+          const tick = () => {
+            const revealed = document.querySelector('[data-testid=sd-revealed-json]')?.textContent ?? '';
+            if (revealed.includes(marker)) {
+              const rows = [...document.querySelectorAll('[data-testid=sd-disclosure]')].map((r) => r.dataset.digest);
+              resolve({ rows: rows.length, stale: rows.filter((d) => !wanted.has(d)).length });
+            } else if (performance.now() - started > 20000) {
+              resolve({ rows: -1, stale: -1 });
+            } else {
+              requestAnimationFrame(tick);
+            }
+          };
+          tick();
+        }), [`"${next.tag}_0"`, next.digests]);
+        await setToken(page, next.token);
+        const seen = await watch;
+        assertEqual(seen.stale, 0, `rows of the earlier token once the ${next.tag} is revealed (${seen.rows} rows)`);
+        await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-digest', next.digests, 15000);
+        await waitAttrs(page, '[data-testid=sd-disclosure]', 'data-status', next.digests.map(() => 'matched'), 15000);
+        await waitText(page, '[data-testid=payload-json]', pretty(next.payload));
+      }
+    },
+  },
 ];
