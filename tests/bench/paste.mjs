@@ -13,7 +13,8 @@
 //
 // Env: E2E_DIST, CHROMIUM (see tests/e2e/harness.mjs), PASTE_RUNS_1MB
 // (default 9), PASTE_RUNS_10MB (default 5), PASTE_RUNS_SD (default 9),
-// PASTE_ONLY (one size by name), BENCH_OUT.
+// PASTE_ONLY (one size by name), PASTE_TRACE_RUNS (default 5: traced pastes
+// of the 500-disclosure SD-JWT, for where its time goes; 0 for none), BENCH_OUT.
 //
 // It reports; it does not judge: a missed target still exits 0. Exit 2 when
 // dist/ is missing or the app does not load.
@@ -23,6 +24,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { baseUrlOf, distDir, isFile, launchBrowser, repoRoot, startServer, stopServer } from '../e2e/harness.mjs';
+import { PHASES, tracePastes } from './phases.mjs';
 import { stats, ms, verdict, table } from './report.mjs';
 
 const outDir = path.resolve(process.env.BENCH_OUT ?? path.join(repoRoot, 'bench-out'));
@@ -240,6 +242,27 @@ async function main() {
           ms(e.shown.median), ms(e.longestTask.max),
         ]);
       }
+    }
+    // Where the 500-disclosure paste's time goes, app and floor alike.
+    const traceRuns = Number(process.env.PASTE_TRACE_RUNS ?? 5);
+    if (traceRuns > 0 && SIZES.some((s) => s.sd === 500)) {
+      const phases = {};
+      for (const [label, target, sel] of [['app', app.page, '[data-testid=sd-revealed-json]'], ['floor', floor.page, '[data-testid=token-input]']]) {
+        phases[label] = await tracePastes(browser, target, async () => {
+          for (let i = 0; i < traceRuns; i += 1) {
+            const marker = `trace-${i}-${crypto.randomBytes(4).toString('hex')}`;
+            const token = sdJwt(500, marker);
+            await pasteRun(target, token, label === 'floor' ? token.slice(0, 120) : marker, sel);
+          }
+        });
+      }
+      const median = (rows, key) => stats(rows.map((r) => r[key])).median;
+      table(
+        `Where an SD-JWT of 500 disclosures' paste goes (Chromium trace, main thread, median of ${traceRuns} pastes; ms)`,
+        ['phase', 'app', 'floor'],
+        PHASES.map(([key, name]) => [name, ms(median(phases.app, key)), ms(median(phases.floor, key))]),
+      );
+      result.sdPhases = phases;
     }
     const problems = [...app.problems, ...floor.problems];
     if (problems.length) {
