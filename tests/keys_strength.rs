@@ -697,3 +697,40 @@ fn long_sets_are_summarised_by_their_first_twenty_keys() {
     );
     assert_eq!(more[21], "… and 2 more");
 }
+
+/// OneAsymmetricKey (RFC 5958) for ML-DSA-44 with the seed form of the
+/// private key (RFC 9881) and, when given, the optional public key [1].
+fn ml_dsa_44_pkcs8(seed: &[u8; 32], public: Option<&[u8]>) -> Vec<u8> {
+    let oid_ml_dsa_44 = hex("608648016503040311");
+    let mut body = tlv(0x02, &[if public.is_some() { 1 } else { 0 }]);
+    body.extend(tlv(0x30, &tlv(0x06, &oid_ml_dsa_44)));
+    let mut private = vec![0x80, 0x20];
+    private.extend_from_slice(seed);
+    body.extend(tlv(0x04, &private));
+    if let Some(public) = public {
+        let mut bits = vec![0];
+        bits.extend_from_slice(public);
+        body.extend(tlv(0x81, &bits));
+    }
+    tlv(0x30, &body)
+}
+
+#[test]
+fn ml_dsa_private_keys_are_checked_against_their_embedded_public_key() {
+    let seed = [0x5c; 32];
+    let seed_only = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, None)));
+    let KeyMaterial::MlDsa { public, .. } = &seed_only.material else {
+        panic!("not ML-DSA: {seed_only:?}");
+    };
+    assert_eq!(public.len(), 1312);
+    // The public key the seed gives, carried along: the same key.
+    let with_public = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, Some(public))));
+    assert_eq!(with_public.material, seed_only.material);
+    // Any other public key beside the seed is refused.
+    let mut other = public.clone();
+    other[700] ^= 1;
+    assert_eq!(
+        refusal(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, Some(&other)))),
+        "PEM PRIVATE KEY: the ML-DSA-44 private key's embedded public key does not match its seed"
+    );
+}
