@@ -734,3 +734,25 @@ fn ml_dsa_private_keys_are_checked_against_their_embedded_public_key() {
         "PEM PRIVATE KEY: the ML-DSA-44 private key's embedded public key does not match its seed"
     );
 }
+
+#[test]
+fn an_akp_jwk_private_seed_must_give_its_public_key() {
+    let seed = [0x5c; 32];
+    let from_pkcs8 = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, None)));
+    let KeyMaterial::MlDsa { public, .. } = &from_pkcs8.material else {
+        panic!("not ML-DSA: {from_pkcs8:?}");
+    };
+    let jwk = |priv_seed: &[u8]| {
+        json!({
+            "kty": "AKP", "alg": "ML-DSA-44",
+            "pub": base64url::encode(public), "priv": base64url::encode(priv_seed),
+        })
+        .to_string()
+    };
+    assert_eq!(one(&jwk(&seed)).material, from_pkcs8.material);
+    let refused = refusal(&jwk(&[0x5d; 32]));
+    assert!(
+        refused.contains("\"priv\" does not give the key's \"pub\": the seed and public key belong to different keys"),
+        "{refused}"
+    );
+}
