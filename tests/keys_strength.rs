@@ -701,12 +701,16 @@ fn long_sets_are_summarised_by_their_first_twenty_keys() {
 /// OneAsymmetricKey (RFC 5958) for ML-DSA-44 with the seed form of the
 /// private key (RFC 9881) and, when given, the optional public key [1].
 fn ml_dsa_44_pkcs8(seed: &[u8; 32], public: Option<&[u8]>) -> Vec<u8> {
+    ml_dsa_44_pkcs8_holding(&tlv(0x80, seed), public)
+}
+
+/// The same with `private` (the DER of one of RFC 9881's private key forms)
+/// as the private key's content.
+fn ml_dsa_44_pkcs8_holding(private: &[u8], public: Option<&[u8]>) -> Vec<u8> {
     let oid_ml_dsa_44 = hex("608648016503040311");
     let mut body = tlv(0x02, &[if public.is_some() { 1 } else { 0 }]);
     body.extend(tlv(0x30, &tlv(0x06, &oid_ml_dsa_44)));
-    let mut private = vec![0x80, 0x20];
-    private.extend_from_slice(seed);
-    body.extend(tlv(0x04, &private));
+    body.extend(tlv(0x04, private));
     if let Some(public) = public {
         let mut bits = vec![0];
         bits.extend_from_slice(public);
@@ -754,5 +758,44 @@ fn an_akp_jwk_private_seed_must_give_its_public_key() {
     assert!(
         refused.contains("\"priv\" does not give the key's \"pub\": the seed and public key belong to different keys"),
         "{refused}"
+    );
+}
+
+#[test]
+fn ml_dsa_private_keys_come_as_seed_or_seed_and_expanded_key_never_expanded_alone() {
+    let seed = [0x5c; 32];
+    let seed_only = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, None)));
+    // "both": SEQUENCE { seed, expandedKey } (2560 bytes for ML-DSA-44).
+    let expanded = vec![0x11; 2560];
+    let mut both = tlv(0x04, &seed);
+    both.extend(tlv(0x04, &expanded));
+    let key = one(&pem_of(
+        "PRIVATE KEY",
+        ml_dsa_44_pkcs8_holding(&tlv(0x30, &both), None),
+    ));
+    assert_eq!(key.material, seed_only.material);
+    let refused = |private: Vec<u8>| {
+        refusal(&pem_of(
+            "PRIVATE KEY",
+            ml_dsa_44_pkcs8_holding(&private, None),
+        ))
+    };
+    assert_eq!(
+        refused(tlv(0x04, &expanded)),
+        "PEM PRIVATE KEY: the ML-DSA-44 private key holds only the expanded key, not the 32-byte seed; export it with its seed (RFC 9881 §6)"
+    );
+    for short in [tlv(0x80, &seed[..31]), {
+        let mut both = tlv(0x04, &seed[..31]);
+        both.extend(tlv(0x04, &expanded));
+        tlv(0x30, &both)
+    }] {
+        assert_eq!(
+            refused(short),
+            "PEM PRIVATE KEY: the ML-DSA-44 private key's seed must be 32 bytes"
+        );
+    }
+    assert_eq!(
+        refused(vec![0x05, 0x00]),
+        "PEM PRIVATE KEY: the ML-DSA-44 private key is neither a 32-byte seed nor a seed with its expanded key (RFC 9881 §6)"
     );
 }
