@@ -719,13 +719,21 @@ fn ml_dsa_44_pkcs8_holding(private: &[u8], public: Option<&[u8]>) -> Vec<u8> {
     tlv(0x30, &body)
 }
 
+/// The ML-DSA-44 key a PKCS#8 seed gives, and its public key.
+fn ml_dsa_44_from_seed(seed: &[u8; 32]) -> (Key, Vec<u8>) {
+    let key = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(seed, None)));
+    let KeyMaterial::MlDsa { public, .. } = &key.material else {
+        panic!("not ML-DSA: {key:?}");
+    };
+    let public = public.clone();
+    (key, public)
+}
+
 #[test]
 fn ml_dsa_private_keys_are_checked_against_their_embedded_public_key() {
     let seed = [0x5c; 32];
-    let seed_only = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, None)));
-    let KeyMaterial::MlDsa { public, .. } = &seed_only.material else {
-        panic!("not ML-DSA: {seed_only:?}");
-    };
+    let (seed_only, public) = ml_dsa_44_from_seed(&seed);
+    let public = &public;
     assert_eq!(public.len(), 1312);
     // The public key the seed gives, carried along: the same key.
     let with_public = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, Some(public))));
@@ -742,10 +750,8 @@ fn ml_dsa_private_keys_are_checked_against_their_embedded_public_key() {
 #[test]
 fn an_akp_jwk_private_seed_must_give_its_public_key() {
     let seed = [0x5c; 32];
-    let from_pkcs8 = one(&pem_of("PRIVATE KEY", ml_dsa_44_pkcs8(&seed, None)));
-    let KeyMaterial::MlDsa { public, .. } = &from_pkcs8.material else {
-        panic!("not ML-DSA: {from_pkcs8:?}");
-    };
+    let (from_pkcs8, public) = ml_dsa_44_from_seed(&seed);
+    let public = &public;
     let jwk = |priv_seed: &[u8]| {
         json!({
             "kty": "AKP", "alg": "ML-DSA-44",
