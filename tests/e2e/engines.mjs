@@ -58,9 +58,12 @@ async function runEngine(name, baseUrl, results) {
         } catch (err) {
           error = err;
         }
-        // A browser process that compiles no wasm at all (see EngineStall)
-        // gets one more try in a fresh page; it is reported either way.
-        if (!(error instanceof EngineStall) || attempt > 1) break;
+        // A browser process that compiles no wasm at all (see EngineStall), or
+        // one that went away under the check (the engine's sessionLost), gets
+        // one more try in a fresh page; it is reported either way. An app
+        // that breaks the browser does it again and fails.
+        const retryable = error instanceof EngineStall || Boolean(error && engine.sessionLost?.(error));
+        if (!retryable || attempt > 1) break;
         notes.push(`note: attempt 1 retried in a fresh page: ${error.message}`);
         if (page) await withTimeout(page.close(), 10000, 'closing the page').catch(() => {});
         page = null;
@@ -122,7 +125,7 @@ async function main() {
   for (const t of times) console.log(`engines: ${t.name} (${t.version}): ${(t.ms / 1000).toFixed(1)} s`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`engines: ${results.length - failed} passed, ${failed} failed` +
-    (stalls ? `; ${stalls} check(s) retried after the browser stopped compiling wasm (notes above)` : ''));
+    (stalls ? `; ${stalls} check(s) retried after the browser stopped compiling wasm or its session ended (notes above)` : ''));
   return failed > 0 ? 1 : 0;
 }
 

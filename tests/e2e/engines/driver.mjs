@@ -9,6 +9,8 @@
 //     protocol: string                  how it is driven (shown in the report)
 //     newPage(): Promise<Page>          a fresh tab with its own storage
 //     close(): Promise<void>            ends the browser and anything it started
+//     sessionLost?(err): boolean        err says the browser behind the page
+//                                       is gone (the runner retries once)
 //   }
 //   Page {
 //     goto(url): Promise<void>          navigates and waits for `load`

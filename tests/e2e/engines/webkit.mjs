@@ -148,6 +148,9 @@ export async function launch() {
     name: 'webkit',
     version,
     protocol: 'WebKitWebDriver (classic WebDriver, own client) + MiniBrowser',
+    // The driver drops a session whose MiniBrowser has exited; every later
+    // command of that page then fails with this error code.
+    sessionLost: (err) => /: invalid session id:/.test(String(err?.message ?? err)),
     async newPage() {
       const created = await command(base, 'POST', '/session', capabilities);
       const id = created.sessionId;
