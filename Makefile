@@ -88,9 +88,11 @@ bench: dist
 # files is checked by faster tests too. MUTANTS_ARGS adds options, e.g. a
 # sample:
 # make mutants MUTANTS_ARGS='--shard 0/6 --sharding round-robin'
-# or one file: make mutants-keys (mutants-verify, mutants-jwe).
+# or one file: make mutants-keys (mutants-verify, mutants-jwe). In a spare
+# worktree, MUTANTS_ARGS='--in-place --iterate' keeps the build between runs
+# and skips mutants already caught, so a stopped run can go on.
 MUTANTS_ARGS ?=
-MUTANTS = nice -n 19 cargo mutants -j 1 --timeout 120 --profile=mutants $(MUTANTS_ARGS)
+MUTANTS = nice -n 19 cargo mutants --timeout 120 --profile=mutants $(MUTANTS_ARGS)
 
 mutants: mutants-verify mutants-keys mutants-jwe
 
