@@ -228,6 +228,36 @@ fn an_empty_payload_verifies_over_nothing_and_a_detached_one_asks_for_it() {
     );
 }
 
+/// In JSON, `"payload": ""` is the empty payload itself (ACME's
+/// POST-as-GET), so text left in the detached-payload box is not used.
+#[test]
+fn an_empty_json_payload_is_not_detached_content() {
+    let header = base64url::encode(br#"{"alg":"HS256"}"#);
+    let tag = verify::hmac_sign(
+        "HS256",
+        SECRET_32.as_bytes(),
+        format!("{header}.").as_bytes(),
+    )
+    .unwrap();
+    let flattened =
+        json!({"protected": header, "payload": "", "signature": base64url::encode(&tag)})
+            .to_string();
+    let decoded = token::decode(&flattened);
+    let with_box = |key: &str| {
+        verify::verify(&VerifyRequest {
+            decoded: &decoded,
+            key_text: key,
+            encoding: SecretEncoding::Utf8,
+            detached_payload: Some(br#"{"left":"over"}"#),
+            now: NOW,
+        })
+    };
+    let v = with_box(SECRET_32);
+    assert_eq!(v.status, Status::Valid, "{}", v.message);
+    let other = with_box("another-secret-of-32-characters!");
+    assert_eq!(other.status, Status::Invalid, "{}", other.message);
+}
+
 #[test]
 fn an_rsa_token_needs_a_key_not_a_text_secret() {
     let v = verdict(&rs256(), "just some text");
