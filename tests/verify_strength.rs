@@ -258,6 +258,34 @@ fn an_empty_json_payload_is_not_detached_content() {
     assert_eq!(other.status, Status::Invalid, "{}", other.message);
 }
 
+/// A JWS in general JSON lists each finding of its signatures once.
+#[test]
+fn a_general_jws_names_each_finding_once() {
+    let weak = &SECRET_32[..31];
+    let payload = base64url::encode(br#"{"sub":"strength"}"#);
+    let entry = |kid: &str| {
+        let protected =
+            base64url::encode(json!({"alg": "HS256", "kid": kid}).to_string().as_bytes());
+        let tag = verify::hmac_sign(
+            "HS256",
+            weak.as_bytes(),
+            format!("{protected}.{payload}").as_bytes(),
+        )
+        .unwrap();
+        json!({"protected": protected, "signature": base64url::encode(&tag)})
+    };
+    let general = json!({"payload": payload, "signatures": [entry("a"), entry("b")]}).to_string();
+    let v = verdict(&general, weak);
+    assert_eq!(v.status, Status::Valid, "{}", v.message);
+    let codes: Vec<&str> = v.findings.iter().map(|f| f.code.as_ref()).collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == "weak-secret").count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(v.entries.len(), 2);
+}
+
 #[test]
 fn an_rsa_token_needs_a_key_not_a_text_secret() {
     let v = verdict(&rs256(), "just some text");
