@@ -286,6 +286,22 @@ fn a_general_jws_names_each_finding_once() {
     assert_eq!(v.entries.len(), 2);
 }
 
+/// A JWS in flattened JSON has one signature: its verdict says what the
+/// compact token's says, with no "signature 1 of 1".
+#[test]
+fn a_flattened_jws_reads_as_its_compact_token() {
+    let compact = hs256(SECRET_32);
+    let parts: Vec<&str> = compact.split('.').collect();
+    let flattened =
+        json!({"protected": parts[0], "payload": parts[1], "signature": parts[2]}).to_string();
+    for key in [SECRET_32, "another-secret-of-32-characters!"] {
+        let (json_form, compact_form) = (verdict(&flattened, key), verdict(&compact, key));
+        assert_eq!(json_form.status, compact_form.status);
+        assert_eq!(json_form.message, compact_form.message);
+        assert_eq!(json_form.entries.len(), 1);
+    }
+}
+
 #[test]
 fn an_rsa_token_needs_a_key_not_a_text_secret() {
     let v = verdict(&rs256(), "just some text");
