@@ -553,6 +553,17 @@ fn private_jwks_keep_a_private_half_only_when_it_matches() {
     let mut wrong = x.clone();
     wrong["d"] = base64url::encode(&[9u8; 32]).into();
     assert_eq!(one(&wrong.to_string()).private, None);
+    // Ed448 likewise.
+    let ed448 = one(&keygen::generate("Ed448", 2048, &mut OsRng)
+        .unwrap()
+        .private_text);
+    assert!(matches!(ed448.private, Some(PrivateKey::Ed448(_))));
+    let ed448_jwk: Value =
+        serde_json::from_str(&key_export::key_forms(&ed448).unwrap().private_jwk.unwrap()).unwrap();
+    assert_eq!(one(&ed448_jwk.to_string()).private, ed448.private);
+    let mut wrong = ed448_jwk.clone();
+    wrong["d"] = base64url::encode(&[9u8; 57]).into();
+    assert_eq!(one(&wrong.to_string()).private, None);
 }
 
 #[test]
@@ -761,6 +772,8 @@ fn an_akp_jwk_private_seed_must_give_its_public_key() {
         .to_string()
     };
     assert_eq!(one(&jwk(&seed)).material, from_pkcs8.material);
+    assert_eq!(one(&jwk(&seed)).private, from_pkcs8.private);
+    assert!(from_pkcs8.private.is_some());
     let refused = refusal(&jwk(&[0x5d; 32]));
     assert!(
         refused.contains("\"priv\" does not give the key's \"pub\": the seed and public key belong to different keys"),
