@@ -576,6 +576,22 @@ fn early_draft_alg_labels_fit_and_are_noted() {
             [format!("The key is labelled \"alg\": \"{label}\" but the token uses {token_alg}; RFC 8725 advises one algorithm per key.")]
         );
     }
+    // So do Ed448 and EdDSA, for an Ed448 key only (RFC 9864).
+    let ed448 = keygen::generate("Ed448", 2048, &mut OsRng).unwrap();
+    let ed448_jwk: Value = serde_json::from_str(&ed448.public_jwk.unwrap()).unwrap();
+    for (token_alg, label) in [("EdDSA", "Ed448"), ("Ed448", "EdDSA")] {
+        let token = signed(&json!({ "alg": token_alg }), &ed448.private_text);
+        let v = verdict(&token, &with(ed448_jwk.clone(), "alg", label.into()));
+        assert_eq!(
+            v.status,
+            Status::Valid,
+            "{token_alg}/{label}: {}",
+            v.message
+        );
+    }
+    let token = signed(&json!({"alg": "EdDSA"}), ED25519_PRIVATE);
+    let v = verdict(&token, &with(ed25519_jwk(), "alg", "Ed448".into()));
+    assert_eq!(v.status, Status::KeyError, "{}", v.message);
 }
 
 #[test]
