@@ -488,6 +488,14 @@ fn roca_moduli_are_refused() {
         one(&rsa_jwk(&not_roca, &E)).material,
         KeyMaterial::Rsa { .. }
     ));
+    // The whole modulus counts, not its last byte (1, as in every power of
+    // 65537 = 2^16 + 1).
+    let mut not_roca = n.clone();
+    not_roca[last - 1] ^= 1;
+    assert!(matches!(
+        one(&rsa_jwk(&not_roca, &E)).material,
+        KeyMaterial::Rsa { .. }
+    ));
 }
 
 fn ec_private_jwk() -> Value {
