@@ -302,6 +302,32 @@ fn a_flattened_jws_reads_as_its_compact_token() {
     }
 }
 
+fn public_material(alg: &str) -> KeyMaterial {
+    let k = keygen::generate(alg, 2048, &mut OsRng).unwrap();
+    match keys::parse_key_text(&k.public_jwk.unwrap()).unwrap() {
+        KeyText::Keys { mut keys, .. } => keys.remove(0).material,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// An ML-DSA key verifies its own level only, and an Ed448 signature has
+/// Ed448's length, whatever `alg` says.
+#[test]
+fn ml_dsa_levels_and_ed448_lengths_are_checked_before_verifying() {
+    let ml_dsa_44 = public_material("ML-DSA-44");
+    assert_eq!(
+        verify::verify_signature("ML-DSA-65", &ml_dsa_44, b"m", &[1; 3309]),
+        Err("ML-DSA-44 key cannot verify ML-DSA-65".to_string())
+    );
+    let ed448 = public_material("Ed448");
+    for alg in ["EdDSA", "Ed448"] {
+        assert_eq!(
+            verify::verify_signature(alg, &ed448, b"m", &[1; 64]),
+            Err(format!("{alg} signatures are 114 bytes, this one is 64."))
+        );
+    }
+}
+
 #[test]
 fn an_rsa_token_needs_a_key_not_a_text_secret() {
     let v = verdict(&rs256(), "just some text");
