@@ -782,6 +782,12 @@ fn an_akp_jwk_private_seed_must_give_its_public_key() {
     assert_eq!(one(&jwk(&seed)).material, from_pkcs8.material);
     assert_eq!(one(&jwk(&seed)).private, from_pkcs8.private);
     assert!(from_pkcs8.private.is_some());
+    assert!(one(&jwk(&seed)).from_private);
+    // Without "priv" an AKP JWK is a public key.
+    let public_only = json!({"kty": "AKP", "alg": "ML-DSA-44", "pub": base64url::encode(&public)});
+    let key = one(&public_only.to_string());
+    assert!(!key.from_private);
+    assert_eq!(key.private, None);
     let refused = refusal(&jwk(&[0x5d; 32]));
     assert!(
         refused.contains("\"priv\" does not give the key's \"pub\": the seed and public key belong to different keys"),
