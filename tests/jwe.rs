@@ -2017,3 +2017,64 @@ fn general_json_goes_to_every_key_of_a_set() {
     .unwrap_err()
     .starts_with("dir uses the recipient's key as the content key"));
 }
+
+/// When no recipient opens a general JWE, the verdict is the most telling
+/// recipient's: a key that fits but does not open, else a key that does not
+/// fit, before a recipient with no key at all.
+#[test]
+fn a_general_jwe_nobody_opens_reports_its_most_telling_recipient() {
+    let shared = json!({"keys": [
+        {"kty": "oct", "kid": "k1", "k": base64url::encode(&[1u8; 32])},
+        {"kty": "oct", "kid": "k2", "k": base64url::encode(&[2u8; 32])},
+    ]})
+    .to_string();
+    let options = EncryptOptions {
+        alg: "A256KW".into(),
+        enc: "A256GCM".into(),
+        zip: false,
+        cty: None,
+        p2c: None,
+    };
+    let text = jwe::encrypt_general(
+        b"hello",
+        &shared,
+        SecretEncoding::Utf8,
+        &options,
+        &mut OsRng,
+    )
+    .unwrap();
+    // A recipient's own header is not authenticated: it can name any alg.
+    let with_alg = |i: usize, alg: &str| {
+        let mut json: Value = serde_json::from_str(&text).unwrap();
+        json["recipients"][i]["header"]["alg"] = alg.into();
+        json.to_string()
+    };
+    let wrong = json!({"kty": "oct", "k": base64url::encode(&[9u8; 32])}).to_string();
+    // Recipient 1: an RSA algorithm for a shared key; recipient 2: wrong key.
+    let d = decrypt(&with_alg(0, "RSA-OAEP"), &wrong);
+    let rows: Vec<JweStatus> = d.recipients.iter().map(|r| r.status).collect();
+    assert_eq!(rows, [JweStatus::KeyError, JweStatus::Failed]);
+    assert_eq!(d.status, JweStatus::Failed);
+    assert!(
+        d.message
+            .starts_with("No recipient's key opens it. Of recipient 2 of 2 (A256KW, kid \"k2\"): "),
+        "{}",
+        d.message
+    );
+    // Recipient 1: no key of its kid; recipient 2: a key that does not fit.
+    let only_k2 = json!({"keys": [
+        {"kty": "oct", "kid": "k2", "k": base64url::encode(&[2u8; 32])},
+    ]})
+    .to_string();
+    let d = decrypt(&with_alg(1, "RSA-OAEP"), &only_k2);
+    let rows: Vec<JweStatus> = d.recipients.iter().map(|r| r.status).collect();
+    assert_eq!(rows, [JweStatus::NoKey, JweStatus::KeyError]);
+    assert_eq!(d.status, JweStatus::KeyError);
+    assert!(
+        d.message.starts_with(
+            "No recipient's key opens it. Of recipient 2 of 2 (RSA-OAEP, kid \"k2\"): "
+        ),
+        "{}",
+        d.message
+    );
+}
