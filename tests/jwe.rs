@@ -2079,3 +2079,28 @@ fn a_general_jwe_nobody_opens_reports_its_most_telling_recipient() {
         "RSA-OAEP",
     );
 }
+
+/// An X25519 key only agrees (ECDH-ES); for key wrapping it is the wrong
+/// kind of key, named as such before anything is tried.
+#[test]
+fn an_x25519_key_does_not_unwrap() {
+    let options = EncryptOptions {
+        alg: "A128KW".into(),
+        enc: "A128GCM".into(),
+        zip: false,
+        cty: None,
+        p2c: None,
+    };
+    let shared = json!({"kty": "oct", "k": base64url::encode(&[3u8; 16])}).to_string();
+    let token = jwe::encrypt(b"hi", &shared, SecretEncoding::Utf8, &options, &mut OsRng).unwrap();
+    // X25519's base point (u = 9) as a public key.
+    let mut u = [0u8; 32];
+    u[0] = 9;
+    let x25519 = json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(&u)}).to_string();
+    let d = decrypt(&token, &x25519);
+    assert_eq!(d.status, JweStatus::KeyError, "{}", d.message);
+    assert_eq!(
+        d.message,
+        "An X25519 key cannot unwrap A128KW: it needs a 128-bit (16-byte) shared key."
+    );
+}
