@@ -2028,13 +2028,7 @@ fn a_general_jwe_nobody_opens_reports_its_most_telling_recipient() {
         {"kty": "oct", "kid": "k2", "k": base64url::encode(&[2u8; 32])},
     ]})
     .to_string();
-    let options = EncryptOptions {
-        alg: "A256KW".into(),
-        enc: "A256GCM".into(),
-        zip: false,
-        cty: None,
-        p2c: None,
-    };
+    let options = plain_options("A256KW", "A256GCM");
     let text = jwe::encrypt_general(
         b"hello",
         &shared,
@@ -2084,13 +2078,7 @@ fn a_general_jwe_nobody_opens_reports_its_most_telling_recipient() {
 /// kind of key, named as such before anything is tried.
 #[test]
 fn an_x25519_key_does_not_unwrap() {
-    let options = EncryptOptions {
-        alg: "A128KW".into(),
-        enc: "A128GCM".into(),
-        zip: false,
-        cty: None,
-        p2c: None,
-    };
+    let options = plain_options("A128KW", "A128GCM");
     let shared = json!({"kty": "oct", "k": base64url::encode(&[3u8; 16])}).to_string();
     let token = jwe::encrypt(b"hi", &shared, SecretEncoding::Utf8, &options, &mut OsRng).unwrap();
     // X25519's base point (u = 9) as a public key.
@@ -2103,4 +2091,30 @@ fn an_x25519_key_does_not_unwrap() {
         d.message,
         "An X25519 key cannot unwrap A128KW: it needs a 128-bit (16-byte) shared key."
     );
+}
+
+/// General JSON to one key is refused as the compact form refuses it, not
+/// as "Key 1" of a set.
+#[test]
+fn general_json_to_one_unfit_key_is_refused_as_compact_is() {
+    let options = plain_options("A128KW", "A128GCM");
+    let long = json!({"kty": "oct", "k": base64url::encode(&[3u8; 32])}).to_string();
+    let compact = jwe::encrypt(b"hi", &long, SecretEncoding::Utf8, &options, &mut OsRng);
+    let general = jwe::encrypt_general(b"hi", &long, SecretEncoding::Utf8, &options, &mut OsRng);
+    assert_eq!(general, compact);
+    assert_eq!(
+        general,
+        Err("A128KW needs a 128-bit (16-byte) key; the shared key is 32 bytes.".to_string())
+    );
+}
+
+/// Options with no compression, `cty` or PBES2 count.
+fn plain_options(alg: &str, enc: &str) -> EncryptOptions {
+    EncryptOptions {
+        alg: alg.into(),
+        enc: enc.into(),
+        zip: false,
+        cty: None,
+        p2c: None,
+    }
 }
