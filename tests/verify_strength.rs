@@ -100,11 +100,7 @@ fn ec_key(alg: &str) -> (String, Value) {
 
 /// The public RSA key as a JWK without metadata.
 fn rsa_jwk() -> Value {
-    let key = match keys::parse_key_text(RSA_PUBLIC).unwrap() {
-        KeyText::Keys { mut keys, .. } => keys.remove(0),
-        other => panic!("{other:?}"),
-    };
-    let KeyMaterial::Rsa { n, e } = key.material else {
+    let KeyMaterial::Rsa { n, e } = first_key(RSA_PUBLIC).material else {
         panic!("not RSA")
     };
     json!({"kty": "RSA", "n": base64url::encode(&n), "e": base64url::encode(&e)})
@@ -302,12 +298,17 @@ fn a_flattened_jws_reads_as_its_compact_token() {
     }
 }
 
-fn public_material(alg: &str) -> KeyMaterial {
-    let k = keygen::generate(alg, 2048, &mut OsRng).unwrap();
-    match keys::parse_key_text(&k.public_jwk.unwrap()).unwrap() {
-        KeyText::Keys { mut keys, .. } => keys.remove(0).material,
+/// The first key of a key text that parses.
+fn first_key(text: &str) -> keys::Key {
+    match keys::parse_key_text(text).unwrap() {
+        KeyText::Keys { mut keys, .. } => keys.remove(0),
         other => panic!("{other:?}"),
     }
+}
+
+fn public_material(alg: &str) -> KeyMaterial {
+    let k = keygen::generate(alg, 2048, &mut OsRng).unwrap();
+    first_key(&k.public_jwk.unwrap()).material
 }
 
 /// An ML-DSA key verifies its own level only, and an Ed448 signature has
